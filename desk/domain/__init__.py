@@ -1,0 +1,1 @@
+"""Domain layer: pure rules and values. No Qt, no database."""

@@ -1,0 +1,159 @@
+"""Domain layer: expected failures.
+
+Every failure a user can cause is a `DeskError` with a stable `code`, the `field` it belongs to (so the UI can
+show it next to that field) and parameters. Wording lives in the UI, which translates by code.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class DeskError(Exception):
+    code = "error"
+
+    def __init__(self, field: str | None = None, **params: Any) -> None:
+        self.field = field
+        self.params = params
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        parts = ", ".join(f"{k}={v!r}" for k, v in sorted(self.params.items()))
+        where = f" [{self.field}]" if self.field else ""
+        return f"{self.code}{where}{': ' + parts if parts else ''}"
+
+
+# --- input ---------------------------------------------------------------------------------------------------
+
+class InvalidInput(DeskError):
+    """Base of the field-level validation errors."""
+
+
+class Required(InvalidInput):
+    code = "required"
+
+
+class TooLong(InvalidInput):
+    code = "too_long"  # params: max_length
+
+
+class TooShort(InvalidInput):
+    code = "too_short"  # params: min_length
+
+
+class ControlCharacters(InvalidInput):
+    code = "control_characters"
+
+
+class BadFormat(InvalidInput):
+    code = "bad_format"  # params: expected (a short code such as "username", "time", "date", "base_code")
+
+
+class EndBeforeStart(InvalidInput):
+    code = "end_before_start"
+
+
+class PasswordsDiffer(InvalidInput):
+    code = "passwords_differ"
+
+
+class OutOfRange(InvalidInput):
+    code = "out_of_range"  # params: minimum, maximum
+
+
+# --- staff and login -----------------------------------------------------------------------------------------
+
+class LoginFailed(DeskError):
+    """Unknown user and wrong password share this error so a login never reveals which usernames exist."""
+
+    code = "login_failed"
+
+
+class AccountLocked(DeskError):
+    code = "account_locked"  # params: minutes (until the lock lifts)
+
+
+class AccountDisabled(DeskError):
+    code = "account_disabled"
+
+
+class WrongPassword(DeskError):
+    """The current password given when changing one's own password is wrong."""
+
+    code = "wrong_password"
+
+
+class PermissionDenied(DeskError):
+    code = "permission_denied"  # params: action
+
+
+class UsernameTaken(DeskError):
+    code = "username_taken"  # params: username
+
+
+class NotFound(DeskError):
+    code = "not_found"  # params: entity, key
+
+
+class LastAdmin(DeskError):
+    """Disabling or demoting the only active administrator would lock everyone out of the settings."""
+
+    code = "last_admin"
+
+
+class AlreadySetUp(DeskError):
+    code = "already_set_up"
+
+
+class MerchantRequired(DeskError):
+    code = "merchant_required"
+
+
+class MerchantNotAllowed(DeskError):
+    code = "merchant_not_allowed"
+
+
+# --- database ------------------------------------------------------------------------------------------------
+
+class DatabaseError(DeskError):
+    """Problems with the database as a whole; params always include `location` (a path or a masked URL)."""
+
+
+class DatabaseMissing(DatabaseError):
+    code = "database_missing"
+
+
+class DatabaseLocked(DatabaseError):
+    code = "database_locked"
+
+
+class DatabaseCorrupt(DatabaseError):
+    code = "database_corrupt"
+
+
+class DatabaseTooNew(DatabaseError):
+    code = "database_too_new"  # params: revision
+
+
+class NotADeskDatabase(DatabaseError):
+    code = "not_a_desk_database"
+
+
+class DatabaseReadOnly(DatabaseError):
+    code = "database_read_only"
+
+
+class DatabaseOnNetwork(DatabaseError):
+    code = "database_on_network"
+
+
+class DatabaseUnreachable(DatabaseError):
+    code = "database_unreachable"  # params: detail
+
+
+class BackupNotSupported(DatabaseError):
+    code = "backup_not_supported"
+
+
+class BackupFailed(DatabaseError):
+    code = "backup_failed"  # params: detail

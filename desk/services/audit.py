@@ -1,0 +1,92 @@
+"""Services layer: the audit trail (操作日志).
+
+`record` is called inside the transaction that makes the change, so the event and the change commit together.
+It locks the chain head row (PostgreSQL) — SQLite's BEGIN IMMEDIATE already serialises writers — so events from
+several desks form one unbroken chain.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk.domain.audit import GENESIS, event_hash
+from desk.domain.staff import Actor
+from desk.services.context import ServiceContext
+from desk.storage.models import AuditEvent, AuditHead
+
+SUMMARY_MAX = 500
+
+
+def record(
+    session: Session,
+    now: dt.datetime,
+    actor: Actor | None,
+    action: str,
+    entity: str,
+    entity_id: object,
+    summary: str = "",
+) -> int:
+    head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one()
+    seq = head.seq + 1
+    who = actor.username if actor else "system"
+    text = summary[:SUMMARY_MAX]
+    digest = event_hash(head.hash, seq, now, who, action, entity, str(entity_id), text)
+    session.add(AuditEvent(
+        seq=seq, at=now, staff_id=actor.staff_id if actor else None, actor=who, action=action, entity=entity,
+        entity_id=str(entity_id), summary=text, prev_hash=head.hash, hash=digest,
+    ))
+    head.seq = seq
+    head.hash = digest
+    session.flush()
+    return seq
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    seq: int
+    at: dt.datetime
+    actor: str
+    action: str
+    entity: str
+    entity_id: str
+    summary: str
+
+
+def verify_chain(session: Session) -> list[str]:
+    """Recompute every hash; returns one line per problem (empty when the chain is intact)."""
+    problems: list[str] = []
+    prev = GENESIS
+    expected_seq = 1
+    rows = session.execute(select(AuditEvent).order_by(AuditEvent.seq)).scalars()
+    for event in rows:
+        if event.seq != expected_seq:
+            problems.append(f"audit event {expected_seq} is missing (next is {event.seq})")
+        if event.prev_hash != prev:
+            problems.append(f"audit event {event.seq} does not follow the event before it")
+        digest = event_hash(event.prev_hash, event.seq, event.at, event.actor, event.action, event.entity,
+                            event.entity_id, event.summary)
+        if digest != event.hash:
+            problems.append(f"audit event {event.seq} was changed after it was written")
+        prev = event.hash
+        expected_seq = event.seq + 1
+        session.expunge(event)
+    head = session.get(AuditHead, 1)
+    if head is None:
+        problems.append("audit chain head is missing")
+    elif head.seq != expected_seq - 1 or head.hash != prev:
+        problems.append(f"audit trail ends at event {expected_seq - 1} but its head says {head.seq}: events were deleted")
+    return problems
+
+
+class AuditService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+
+    def recent(self, limit: int = 200) -> list[AuditRow]:
+        with self._ctx.db.read() as s:
+            rows = s.execute(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(limit)).scalars()
+            return [AuditRow(e.seq, e.at, e.actor, e.action, e.entity, e.entity_id, e.summary) for e in rows]

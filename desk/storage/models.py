@@ -1,0 +1,135 @@
+"""Storage layer: the typed SQLAlchemy models. Constraints here are what races cannot break."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import CheckConstraint, ForeignKey, MetaData, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from desk.storage.types import UtcDateTime
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Model(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {dt.datetime: UtcDateTime()}
+
+
+class ServiceBase(Model):
+    """A 服务基地 (base). One database may hold several bases when desks share PostgreSQL."""
+
+    __tablename__ = "service_base"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(8), unique=True)
+    name: Mapped[str] = mapped_column(String(60))
+    address: Mapped[str] = mapped_column(String(120), default="")
+    timezone: Mapped[str] = mapped_column(String(40), default="Asia/Shanghai")
+    is_demo: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[dt.datetime]
+
+
+class OpeningHours(Model):
+    __tablename__ = "opening_hours"
+    __table_args__ = (
+        UniqueConstraint("base_id", "weekday"),
+        CheckConstraint("weekday BETWEEN 0 AND 6", name="weekday_range"),
+        CheckConstraint("(opens IS NULL) = (closes IS NULL)", name="both_or_none"),
+        CheckConstraint("opens IS NULL OR closes > opens", name="closes_after_opens"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    base_id: Mapped[int] = mapped_column(ForeignKey("service_base.id", ondelete="CASCADE"))
+    weekday: Mapped[int]
+    opens: Mapped[dt.time | None]
+    closes: Mapped[dt.time | None]
+
+
+class Closure(Model):
+    """Days a base is closed (holidays of its own, renovation, ...), inclusive of both ends."""
+
+    __tablename__ = "closure"
+    __table_args__ = (CheckConstraint("end_date >= start_date", name="end_after_start"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    base_id: Mapped[int] = mapped_column(ForeignKey("service_base.id", ondelete="CASCADE"), index=True)
+    start_date: Mapped[dt.date]
+    end_date: Mapped[dt.date]
+    reason: Mapped[str] = mapped_column(String(60))
+    created_at: Mapped[dt.datetime]
+
+
+class Merchant(Model):
+    """An alliance merchant (联盟商家). Merchant cashiers are staff bound to one."""
+
+    __tablename__ = "merchant"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), unique=True)
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[dt.datetime]
+
+
+class Staff(Model):
+    __tablename__ = "staff"
+    __table_args__ = (
+        CheckConstraint("role IN ('admin', 'desk', 'merchant')", name="role_known"),
+        CheckConstraint("(role = 'merchant') = (merchant_id IS NOT NULL)", name="merchant_iff_role"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(32), unique=True)
+    display_name: Mapped[str] = mapped_column(String(40))
+    role: Mapped[str] = mapped_column(String(10))
+    merchant_id: Mapped[int | None] = mapped_column(ForeignKey("merchant.id"))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(default=True)
+    must_change_password: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[dt.datetime]
+    last_login_at: Mapped[dt.datetime | None]
+
+
+class LoginThrottle(Model):
+    """Failed logins per typed username, known or not, so that lockout does not reveal which names exist."""
+
+    __tablename__ = "login_throttle"
+
+    username: Mapped[str] = mapped_column(String(32), primary_key=True)
+    failures: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[dt.datetime | None]
+
+
+class AuditEvent(Model):
+    """操作日志: append-only and hash-chained; `seq` is gapless and ordered by the chain head below."""
+
+    __tablename__ = "audit_event"
+
+    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    at: Mapped[dt.datetime] = mapped_column(index=True)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    actor: Mapped[str] = mapped_column(String(40))
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(64))
+    summary: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditHead(Model):
+    """The single row every audited transaction locks and advances; it serialises the chain across desks."""
+
+    __tablename__ = "audit_head"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    seq: Mapped[int]
+    hash: Mapped[str] = mapped_column(String(64))
