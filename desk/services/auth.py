@@ -93,3 +93,7 @@ class AuthService:
         with self._ctx.db.read() as s:
             staff = s.get(Staff, actor.staff_id)
             return bool(staff and staff.must_change_password)
+
+    def logout(self, actor: Actor) -> None:
+        with self._ctx.db.write() as s:
+            audit.record(s, self._ctx.clock.now(), actor, "logout", "staff", actor.staff_id or "", "")

@@ -11,7 +11,13 @@ import os
 import sqlite3
 from pathlib import Path
 
-from desk.domain.errors import BackupFailed, DatabaseCorrupt, DatabaseMissing, DatabaseTooNew, NotADeskDatabase
+from desk.domain.errors import (
+    BackupFailed,
+    DatabaseCorrupt,
+    DatabaseMissing,
+    DatabaseTooNew,
+    NotADeskDatabase,
+)
 
 BACKUP_SUFFIX = ".sqlite3"
 

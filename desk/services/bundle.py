@@ -1,0 +1,31 @@
+"""Services layer: every service of the program, built once from a context by the composition root."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desk.services.audit import AuditService
+from desk.services.auth import AuthService
+from desk.services.backups import BackupService
+from desk.services.bases import BaseService
+from desk.services.checks import CheckService
+from desk.services.context import ServiceContext
+from desk.services.preferences import Preferences
+from desk.services.staff import StaffService
+
+
+@dataclass(frozen=True)
+class Services:
+    ctx: ServiceContext
+    auth: AuthService
+    staff: StaffService
+    bases: BaseService
+    backups: BackupService
+    checks: CheckService
+    audit: AuditService
+    preferences: Preferences
+
+    @classmethod
+    def build(cls, ctx: ServiceContext) -> Services:
+        return cls(ctx, AuthService(ctx), StaffService(ctx), BaseService(ctx), BackupService(ctx), CheckService(ctx),
+                   AuditService(ctx), Preferences(ctx.location.data_dir))

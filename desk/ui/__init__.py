@@ -1,0 +1,1 @@
+"""UI layer: PySide6 lives here and only here."""

@@ -1,0 +1,192 @@
+"""UI layer: the main window — navigation on the left, pages on the right, status bar with base, staff and
+clock. Pages come from the registry in desk.ui.pages and are built the first time they are shown."""
+
+from __future__ import annotations
+
+import zoneinfo
+
+from PySide6.QtCore import QLocale, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from desk.domain.staff import Actor
+from desk.resources import ICONS_DIR
+from desk.services.bases import BaseProfile
+from desk.ui.dialogs.password import ChangePasswordDialog
+from desk.ui.pages import PageContext, PageSpec, pages_for
+from desk.ui.widgets import Retranslating
+from desk.ui.wording import role_name
+
+CLOCK_INTERVAL_MS = 1000
+
+
+class MainWindow(Retranslating, QMainWindow):
+    logout_requested = Signal()
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self._context = context
+        self._profile: BaseProfile = context.services.bases.profile()
+        self._zone = zoneinfo.ZoneInfo(self._profile.timezone)
+        self._specs: list[PageSpec] = pages_for(context.actor.role)
+        self._built: dict[str, QWidget] = {}
+
+        self._nav = QListWidget()
+        self._nav.setObjectName("navigation")
+        self._nav.setIconSize(QSize(24, 24))
+        self._nav.setFixedWidth(190)
+        self._nav.setSpacing(2)
+        self._stack = QStackedWidget()
+        self._stack.setObjectName("pages")
+        for spec in self._specs:
+            item = QListWidgetItem(QIcon(str(ICONS_DIR / spec.icon)), "")
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self._nav.addItem(item)
+            placeholder = QWidget()  # replaced by the real page the first time it is shown
+            placeholder.setObjectName(f"unbuilt_{spec.key}")
+            self._stack.addWidget(placeholder)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self._nav)
+        row.addWidget(self._stack, 1)
+        self.setCentralWidget(central)
+
+        self._base_label = QLabel()
+        self._base_label.setObjectName("status_base")
+        self._staff_label = QLabel()
+        self._staff_label.setObjectName("status_staff")
+        self._clock_label = QLabel()
+        self._clock_label.setObjectName("status_clock")
+        for label in (self._base_label, self._staff_label, self._clock_label):
+            self.statusBar().addPermanentWidget(label)
+
+        self._make_actions()
+        self._nav.currentRowChanged.connect(self._on_navigation_changed)
+        self._clock = QTimer(self)
+        self._clock.setInterval(CLOCK_INTERVAL_MS)
+        self._clock.timeout.connect(self._on_clock_timeout)
+        self._clock.start()
+        self.resize(1180, 760)
+        self.retranslate()
+        if self._specs:
+            self._nav.setCurrentRow(0)
+
+    # -- public --------------------------------------------------------------------------------------------------
+
+    @property
+    def actor(self) -> Actor:
+        return self._context.actor
+
+    def page_keys(self) -> list[str]:
+        return [spec.key for spec in self._specs]
+
+    def show_page(self, key: str) -> QWidget:
+        self._nav.setCurrentRow(self.page_keys().index(key))
+        return self._built[key]
+
+    def current_page(self) -> QWidget:
+        return self._stack.currentWidget()
+
+    def profile_changed(self, profile: BaseProfile) -> None:
+        self._profile = profile
+        self._zone = zoneinfo.ZoneInfo(profile.timezone)
+        self.retranslate()
+
+    # -- building ------------------------------------------------------------------------------------------------
+
+    def _make_actions(self) -> None:
+        self._account_menu = self.menuBar().addMenu("")
+        self._change_password = QAction(self)
+        self._change_password.setObjectName("action_change_password")
+        self._change_password.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self._change_password.triggered.connect(self._on_change_password_triggered)
+        self._logout = QAction(self)
+        self._logout.setObjectName("action_logout")
+        self._logout.setShortcut(QKeySequence("Ctrl+L"))
+        self._logout.triggered.connect(self.logout_requested.emit)
+        self._quit = QAction(self)
+        self._quit.setObjectName("action_quit")
+        self._quit.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        self._quit.triggered.connect(self.close)
+        for action in (self._change_password, self._logout):
+            self._account_menu.addAction(action)
+        self._account_menu.addSeparator()
+        self._account_menu.addAction(self._quit)
+        self._go_menu = self.menuBar().addMenu("")
+        self._page_actions: list[QAction] = []
+        for index, spec in enumerate(self._specs[:9]):
+            action = QAction(self)
+            action.setObjectName(f"action_page_{spec.key}")
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _checked=False, row=index: self._nav.setCurrentRow(row))
+            self._go_menu.addAction(action)
+            self._page_actions.append(action)
+
+    def _page(self, row: int) -> QWidget:
+        spec = self._specs[row]
+        page = self._built.get(spec.key)
+        if page is None:
+            page = spec.factory(self._context)
+            page.setObjectName(f"page_{spec.key}")
+            old = self._stack.widget(row)
+            self._stack.removeWidget(old)
+            old.deleteLater()
+            self._stack.insertWidget(row, page)
+            self._built[spec.key] = page
+            profile_changed = getattr(page, "profile_changed", None)
+            if profile_changed is not None:
+                profile_changed.connect(self.profile_changed)
+        return page
+
+    # -- slots ---------------------------------------------------------------------------------------------------
+
+    def _on_navigation_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        page = self._page(row)
+        self._stack.setCurrentIndex(row)
+        refresh = getattr(page, "refresh", None)
+        if callable(refresh):
+            refresh()
+
+    def _on_change_password_triggered(self) -> None:
+        ChangePasswordDialog(self._context.services.auth, self._context.actor, parent=self).open()
+
+    def _on_clock_timeout(self) -> None:
+        now = self._context.clock.now().astimezone(self._zone)
+        locale = QLocale()
+        self._clock_label.setText(f"{now:%Y-%m-%d} {locale.dayName(now.isoweekday(), QLocale.FormatType.ShortFormat)}"
+                                  f" {now:%H:%M}")
+
+    def retranslate(self) -> None:
+        title = self.tr("红色港湾前台 — %1").replace("%1", self._profile.name)
+        if self._profile.is_demo:
+            title += " " + self.tr("【演示数据】")
+        self.setWindowTitle(title)
+        for row, spec in enumerate(self._specs):
+            item = self._nav.item(row)
+            item.setText(spec.translated_title())
+            if row < 9:
+                item.setToolTip(f"{spec.translated_title()} (Ctrl+{row + 1})")
+        actor = self._context.actor
+        self._base_label.setText(self._profile.name)
+        self._staff_label.setText(self.tr("%1（%2）").replace("%1", actor.display_name).replace(
+            "%2", role_name(actor.role.value)))
+        self._account_menu.setTitle(self.tr("账户(&A)"))
+        self._go_menu.setTitle(self.tr("页面(&G)"))
+        self._change_password.setText(self.tr("修改密码…"))
+        self._logout.setText(self.tr("注销 / 切换用户"))
+        self._quit.setText(self.tr("退出"))
+        for action, spec in zip(self._page_actions, self._specs, strict=False):
+            action.setText(spec.translated_title())
+        self._on_clock_timeout()

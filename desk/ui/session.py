@@ -1,0 +1,193 @@
+"""UI layer: the life of the program's window — first dialog at once, the database opened behind it, login,
+the main window, logging out and in again. Owns the in-app timers that run time rules (daily backup)."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtWidgets import QDialog
+
+from desk.domain.clock import Clock
+from desk.domain.errors import DeskError
+from desk.domain.staff import Actor
+from desk.storage.location import Location
+from desk.storage.probe import DbState, Probe, probe_sqlite
+from desk.ui import boxes
+from desk.ui.dialogs.login import LoginDialog
+from desk.ui.dialogs.setup import SetupDialog
+from desk.ui.tasks import TaskRunner
+from desk.ui.wording import error_text
+
+if TYPE_CHECKING:
+    from desk.services.bundle import Services
+    from desk.ui.main_window import MainWindow
+
+log = logging.getLogger("desk.ui")
+BACKUP_CHECK_INTERVAL_MS = 60 * 60 * 1000
+
+
+class DeskSession(QObject):
+    ready = Signal()  # the first dialog is shown and the database was opened and checked
+    failed = Signal(object)  # DeskError that stops the program
+    main_window_shown = Signal(object)
+
+    def __init__(self, location: Location, base_code: str | None, clock: Clock, tasks: TaskRunner,
+                 quit_after_startup: bool = False, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._location = location
+        self._base_code = base_code
+        self._clock = clock
+        self._tasks = tasks
+        self._quit_after_startup = quit_after_startup
+        self._services: Services | None = None
+        self.dialog: LoginDialog | SetupDialog | None = None
+        self.window: MainWindow | None = None
+        self._backup_timer = QTimer(self)
+        self._backup_timer.setInterval(BACKUP_CHECK_INTERVAL_MS)
+        self._backup_timer.timeout.connect(self._on_backup_timer_timeout)
+
+    @property
+    def services(self) -> Services | None:
+        return self._services
+
+    def start(self) -> bool:
+        """Show the first dialog and start loading; False when the database cannot be used at all."""
+        probe: Probe | None = None
+        path = self._location.sqlite_path
+        if path is not None:
+            try:
+                probe = probe_sqlite(path, display=self._location.display)
+            except DeskError as error:
+                self._fail(error)
+                return False
+        if probe is not None and probe.state in (DbState.MISSING, DbState.EMPTY, DbState.NO_STAFF):
+            self._show_setup()
+        else:
+            self._show_login(probe.base_name if probe else "", probe.is_demo if probe else False)
+        if probe is not None:
+            self.ready.emit()
+            if self._quit_after_startup:
+                QTimer.singleShot(0, QCoreApplication.quit)
+                return True
+        self._tasks.run(self._load, self._on_loaded, self._fail)
+        return True
+
+    # -- loading (the worker thread runs _load) ------------------------------------------------------------------
+
+    def _load(self) -> tuple[Services, bool, Any]:
+        from desk.services.bundle import Services
+        from desk.services.startup import open_database
+
+        ctx, result = open_database(self._location, self._clock, create=True, base_code=self._base_code)
+        if result.backup is not None:
+            log.info("database upgraded from %s to %s; backup at %s", result.from_revision, result.to_revision,
+                     result.backup)
+        services = Services.build(ctx)
+        needs_setup = services.bases.needs_setup()
+        profile = None if needs_setup else services.bases.profile()
+        try:
+            services.backups.daily_backup_if_due()
+        except DeskError as error:
+            log.warning("daily backup failed: %s", error.describe())
+        return services, needs_setup, profile
+
+    def _on_loaded(self, loaded: tuple[Services, bool, Any]) -> None:
+        services, needs_setup, profile = loaded
+        self._services = services
+        self._backup_timer.start()
+        if needs_setup and not isinstance(self.dialog, SetupDialog):
+            self._show_setup()
+        if isinstance(self.dialog, SetupDialog):
+            self.dialog.set_services(services)
+        elif isinstance(self.dialog, LoginDialog):
+            self.dialog.set_services(services, profile.name if profile else "", bool(profile and profile.is_demo))
+        if self._location.sqlite_path is None:
+            self.ready.emit()
+            if self._quit_after_startup:
+                QCoreApplication.quit()
+
+    def _fail(self, error: DeskError) -> None:
+        log.error("cannot start: %s", error.describe())
+        self.failed.emit(error)
+        if self._quit_after_startup:
+            QCoreApplication.exit(1)
+            return
+        boxes.show_fatal(error_text(error))
+        QCoreApplication.exit(1)
+
+    # -- dialogs and window --------------------------------------------------------------------------------------
+
+    def _replace_dialog(self, dialog: LoginDialog | SetupDialog) -> None:
+        if self.dialog is not None:
+            self.dialog.hide()
+            self.dialog.deleteLater()
+        self.dialog = dialog
+        dialog.rejected.connect(self._on_dialog_rejected)
+        dialog.show()
+
+    def _show_setup(self) -> None:
+        dialog = SetupDialog()
+        dialog.set_up.connect(self._on_logged_in)
+        self._replace_dialog(dialog)
+        if self._services is not None:
+            dialog.set_services(self._services)
+
+    def _show_login(self, base_name: str, demo: bool) -> None:
+        dialog = LoginDialog(base_name, demo)
+        dialog.logged_in.connect(self._on_logged_in)
+        self._replace_dialog(dialog)
+
+    def _on_dialog_rejected(self) -> None:
+        if self.window is None:
+            QCoreApplication.quit()
+
+    def _on_logged_in(self, actor: Actor) -> None:
+        assert self._services is not None
+        if self._services.auth.must_change_password(actor):
+            from desk.ui.dialogs.password import ChangePasswordDialog
+
+            forced = ChangePasswordDialog(self._services.auth, actor, forced=True, parent=self.dialog)
+            forced.finished.connect(lambda code: self._open_main(actor) if code == QDialog.DialogCode.Accepted
+                                    else None)
+            forced.open()
+            return
+        self._open_main(actor)
+
+    def _open_main(self, actor: Actor) -> None:
+        assert self._services is not None
+        from desk.ui.main_window import MainWindow
+        from desk.ui.pages import PageContext
+
+        window = MainWindow(PageContext(self._services, actor, self._tasks, self._clock))
+        window.logout_requested.connect(self._on_logout_requested)
+        self.window = window
+        window.show()
+        if self.dialog is not None:
+            self.dialog.hide()
+        self.main_window_shown.emit(window)
+
+    def _on_logout_requested(self) -> None:
+        assert self._services is not None
+        window = self.window
+        if window is None:
+            return
+        try:
+            self._services.auth.logout(window.actor)
+        except DeskError as error:
+            log.warning("logout not audited: %s", error.describe())
+        self.window = None
+        window.hide()
+        window.deleteLater()
+        profile = self._services.bases.profile()
+        self._show_login(profile.name, profile.is_demo)
+        assert isinstance(self.dialog, LoginDialog)
+        self.dialog.set_services(self._services, profile.name, profile.is_demo)
+
+    def _on_backup_timer_timeout(self) -> None:
+        if self._services is None:
+            return
+        backups = self._services.backups
+        self._tasks.run(backups.daily_backup_if_due, lambda path: log.info("daily backup %s", path),
+                        lambda error: log.warning("daily backup failed: %s", error.describe()))

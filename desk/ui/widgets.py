@@ -1,0 +1,63 @@
+"""UI layer: small shared widgets — the error label shown next to a field, and the retranslation hook."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QLabel, QWidget
+
+from desk.domain.errors import DeskError
+from desk.ui.wording import error_text
+
+
+class Retranslating:
+    """Mixin for widgets: `retranslate()` runs when the language changes (and should set every text)."""
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)  # type: ignore[misc]
+
+
+class ErrorLabel(QLabel):
+    """A red message under a field; hidden while empty."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("error")
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #b3261e;")
+        self.hide()
+
+    def show_text(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+
+class FieldErrors:
+    """Routes a `DeskError` to the label of its field (or the form's general label) and focuses the field."""
+
+    def __init__(self, general: ErrorLabel) -> None:
+        self._general = general
+        self._fields: dict[str, tuple[ErrorLabel, QWidget | None]] = {}
+
+    def bind(self, field: str, label: ErrorLabel, widget: QWidget | None = None) -> None:
+        self._fields[field] = (label, widget)
+
+    def clear(self) -> None:
+        self._general.show_text("")
+        for label, _ in self._fields.values():
+            label.show_text("")
+
+    def show(self, error: DeskError) -> None:
+        self.clear()
+        label, widget = self._fields.get(error.field or "", (self._general, None))
+        label.show_text(error_text(error))
+        if widget is not None:
+            widget.setFocus()
+
+    def text_of(self, field: str) -> str:
+        label, _ = self._fields.get(field, (self._general, None))
+        return label.text() if label.isVisible() else ""
