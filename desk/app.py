@@ -28,6 +28,11 @@ def run_gui(location: Location, base_code: str | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("desk")
     app.setOrganizationName("desk")
+    from PySide6.QtGui import QIcon
+
+    from desk.resources import ICONS_DIR
+
+    app.setWindowIcon(QIcon(str(ICONS_DIR / "desk.svg")))
     crash.install(str(log_path or "—"))
     install_cjk_font(app)
     apply_language(Preferences(location.data_dir).language)

@@ -12,7 +12,6 @@ from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 
 from desk.domain.errors import DeskError
 from desk.ui import boxes
-from desk.ui.wording import error_text
 
 log = logging.getLogger("desk.crash")
 qt_log = logging.getLogger("qt")
@@ -52,6 +51,3 @@ def install(log_path: str) -> None:
 
     sys.excepthook = hook
 
-
-def describe(error: DeskError) -> str:
-    return error_text(error)

@@ -95,7 +95,9 @@ class MainWindow(Retranslating, QMainWindow):
         return self._built[key]
 
     def current_page(self) -> QWidget:
-        return self._stack.currentWidget()
+        page = self._stack.currentWidget()
+        assert page is not None
+        return page
 
     def profile_changed(self, profile: BaseProfile) -> None:
         self._profile = profile
@@ -139,8 +141,9 @@ class MainWindow(Retranslating, QMainWindow):
             page = spec.factory(self._context)
             page.setObjectName(f"page_{spec.key}")
             old = self._stack.widget(row)
-            self._stack.removeWidget(old)
-            old.deleteLater()
+            if old is not None:
+                self._stack.removeWidget(old)
+                old.deleteLater()
             self._stack.insertWidget(row, page)
             self._built[spec.key] = page
             profile_changed = getattr(page, "profile_changed", None)

@@ -55,7 +55,7 @@ class SettingsPage(Retranslating, QWidget):
 
 register_page(PageSpec(
     key="settings",
-    title=QT_TRANSLATE_NOOP("Pages", "设置"),
+    title=str(QT_TRANSLATE_NOOP("Pages", "设置")),
     icon="settings.svg",
     order=900,
     roles=frozenset(Role),
