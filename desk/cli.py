@@ -1,14 +1,651 @@
-"""Temporary: replaced by the full command line."""
+"""The `desk` command: the window by default, and the administrator's subcommands
+(init, user, backup, restore, check).
+
+Subcommands act as the command line actor: whoever holds the data folder already holds the data. An expected
+failure prints one translated line on stderr and exits 1; a usage error exits 2 (argparse). The window's
+start-up time includes importing this module, so only the standard library and the location module load here;
+SQLAlchemy, Alembic and Qt load inside the command that needs them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
 import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desk.storage.location import resolve
+from desk import __version__
+from desk.storage.location import Location, mask_url, resolve
 
+if TYPE_CHECKING:
+    from desk.domain.errors import DeskError
+    from desk.services.context import ServiceContext
+    from desk.services.staff import StaffService
+    from desk.storage.migrate import MigrationResult
+
+EXIT_FAILED = 1
+EXIT_INTERRUPTED = 130
+DEFAULT_BASE_CODE = "HG01"
+
+
+class Refused(Exception):
+    """An expected failure only the command line has (no terminal to ask, data already there), worded."""
+
+
+class Console:
+    """How a command speaks: lines on stdout, problems on stderr, in the desk's language.
+
+    Qt (for the translators) loads with the first words, after the work that may fail fast has been tried.
+    """
+
+    def __init__(self, data_dir: Path) -> None:
+        self._data_dir = data_dir
+        self._app: object | None = None
+
+    def translate(self, context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        """`QCoreApplication.translate` in the desk's language; called by that name so pyside6-lupdate finds
+        the strings (context "Cli")."""
+        from PySide6.QtCore import QCoreApplication
+
+        self._speak()
+        return QCoreApplication.translate(context, text, disambiguation, n)
+
+    def _speak(self) -> None:
+        if self._app is not None:
+            return
+        from PySide6.QtCore import QCoreApplication
+
+        from desk.services.preferences import Preferences
+        from desk.ui.i18n import apply_language
+
+        # Translators need an application object; a window already running in this process has one.
+        self._app = QCoreApplication.instance() or QCoreApplication([])
+        apply_language(Preferences(self._data_dir).language)
+
+    def error_line(self, error: DeskError) -> str:
+        from desk.domain.errors import DatabaseUnreachable
+        from desk.ui.wording import error_text, field_label
+
+        self._speak()
+        text = error_text(error)
+        if isinstance(error, DatabaseUnreachable) and error.params.get("detail"):
+            # The driver's reason (refused, unknown host, bad password) is what an administrator acts on.
+            text += " (" + " ".join(str(error.params["detail"]).split()) + ")"
+        label = field_label(error.field) if error.field else ""
+        return f"{label}: {text}" if label else text
+
+    @staticmethod
+    def out(line: str = "") -> None:
+        print(line, file=sys.stdout, flush=True)
+
+    @staticmethod
+    def err(line: str) -> None:
+        """A problem, or news that is not the command's result: stdout stays clean for pipes."""
+        print(f"desk: {line}", file=sys.stderr, flush=True)
+
+
+# --- arguments ----------------------------------------------------------------------------------------------
+
+def build_parser() -> argparse.ArgumentParser:
+    from desk.domain.staff import Role
+
+    parser = argparse.ArgumentParser(
+        prog="desk",
+        description="红色港湾前台。不带子命令时打开窗口。(The front desk of a 红色港湾 base; "
+                    "opens the window when no command is given.)",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_globals(parser, default=None)
+    parser.add_argument("--version", action="version", version=f"desk {__version__}")
+    parser.set_defaults(handler=_gui)
+
+    # The global options are accepted after the subcommand too (`desk check --db x`): the subcommand's copy
+    # only sets a value when given, so one given before the subcommand is kept.
+    common = argparse.ArgumentParser(add_help=False)
+    _add_globals(common, default=argparse.SUPPRESS)
+
+    commands = parser.add_subparsers(title="子命令 (commands)", metavar="COMMAND")
+
+    gui = commands.add_parser("gui", parents=[common], help="打开前台窗口，默认命令 (open the window; the default)",
+                              description="打开前台窗口。(Open the front-desk window.)")
+    gui.set_defaults(handler=_gui)
+
+    init = commands.add_parser(
+        "init", parents=[common], help="创建或升级数据库 (create or upgrade the database)",
+        description="创建数据库，或把已有数据库升级到本程序的结构版本（升级前先自动备份）。"
+                    "(Create the database, or upgrade an existing one after backing it up.)")
+    seed = init.add_mutually_exclusive_group()
+    seed.add_argument("--demo", action="store_true",
+                      help="向空数据库装入演示数据并列出演示账户 (fill an empty database with demo data)")
+    seed.add_argument("--base-name", metavar="NAME",
+                      help="尚无基地时创建该基地，开放时间取默认值 (create the base if there is none yet)")
+    init.add_argument("--base-code", metavar="CODE",
+                      help=f"新基地的代码，默认 {DEFAULT_BASE_CODE} (code of the new base; "
+                           f"default {DEFAULT_BASE_CODE})")
+    init.set_defaults(handler=_init)
+
+    user = commands.add_parser(
+        "user", parents=[common],
+        help="管理工作人员账户：add、list、disable、enable、reset-password (manage staff accounts)",
+        description="管理工作人员账户。(Manage staff accounts.)")
+    actions = user.add_subparsers(title="操作 (actions)", metavar="ACTION", required=True)
+
+    add = actions.add_parser("add", parents=[common], help="添加账户 (add an account)",
+                             description="添加工作人员账户；密码在终端输入两次，或用 --password-stdin 从标准输入读一行。"
+                                         "(Add a staff account; the password is typed twice or read from "
+                                         "stdin.)")
+    add.add_argument("username", metavar="USERNAME", help="用户名 (username)")
+    add.add_argument("--role", required=True, choices=[role.value for role in Role],
+                     help="角色：admin 管理员、desk 前台、merchant 商户收银员 (role)")
+    add.add_argument("--merchant", metavar="ID",
+                     help="商户收银员所属联盟商家的编号或名称，merchant 角色必填 (merchant id or name; merchant role only)")
+    add.add_argument("--display-name", metavar="NAME", help="姓名，默认同用户名 (display name; default the username)")
+    add.add_argument("--password-stdin", action="store_true",
+                     help="从标准输入读取一行作为密码 (read the password from one line of stdin)")
+    add.set_defaults(handler=_user_add)
+
+    listing = actions.add_parser("list", parents=[common], help="列出账户 (list accounts)",
+                                 description="列出全部工作人员账户。(List all staff accounts.)")
+    listing.set_defaults(handler=_user_list)
+
+    for name, handler, text in (
+        ("disable", _user_disable, "停用账户，停用后不能登录 (disable an account)"),
+        ("enable", _user_enable, "重新启用账户 (enable an account again)"),
+    ):
+        action = actions.add_parser(name, parents=[common], help=text, description=text)
+        action.add_argument("username", metavar="USERNAME", help="用户名 (username)")
+        action.set_defaults(handler=handler)
+
+    reset = actions.add_parser(
+        "reset-password", parents=[common], help="重置密码并解除锁定 (reset a password and lift a lockout)",
+        description="设置临时密码并解除登录锁定；本人下次登录时须改密码。"
+                    "(Set a temporary password and lift a lockout; the owner changes it at the next login.)")
+    reset.add_argument("username", metavar="USERNAME", help="用户名 (username)")
+    reset.add_argument("--password-stdin", action="store_true",
+                       help="从标准输入读取一行作为密码 (read the password from one line of stdin)")
+    reset.set_defaults(handler=_user_reset_password)
+
+    backup = commands.add_parser(
+        "backup", parents=[common], help="备份数据库 (back up the database)",
+        description="用 SQLite 在线备份复制数据库，其他前台可照常工作。PostgreSQL 请用 pg_dump。"
+                    "(Copy the database with SQLite's online backup; use pg_dump for PostgreSQL.)")
+    backup.add_argument("dest", metavar="DEST", nargs="?",
+                        help="目标文件或文件夹，默认数据文件夹下的 backups/ (file or folder; default backups/ "
+                             "in the data folder)")
+    backup.set_defaults(handler=_backup)
+
+    restore = commands.add_parser(
+        "restore", parents=[common], help="从备份恢复数据库 (restore the database from a backup)",
+        description="检查备份文件后用它替换数据库；替换前先备份当前数据。"
+                    "(Check a backup, back the current data up, then replace the database with the backup.)")
+    restore.add_argument("source", metavar="SRC", help="备份文件 (backup file)")
+    restore.add_argument("--yes", action="store_true", help="不再询问确认 (do not ask for confirmation)")
+    restore.set_defaults(handler=_restore)
+
+    check = commands.add_parser(
+        "check", parents=[common], help="检查数据库完整性、操作日志链和数据规则 (check integrity and invariants)",
+        description="检查数据库文件、操作日志的哈希链和各项数据规则；全部通过退出码为 0，否则为 1。"
+                    "(Check the file, the audit chain and every invariant; exit 0 when all hold, "
+                    "1 otherwise.)")
+    check.set_defaults(handler=_check)
+    return parser
+
+
+def _add_globals(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument("--db", metavar="URL", default=default,
+                        help="SQLite 文件路径或 SQLAlchemy 地址，优先于 DESK_DB (SQLite file or SQLAlchemy URL; "
+                             "overrides DESK_DB)")
+    parser.add_argument("--data-dir", metavar="DIR", type=Path, default=default,
+                        help="数据文件夹（数据库、备份、日志），优先于 DESK_DATA_DIR (data folder; overrides "
+                             "DESK_DATA_DIR)")
+    parser.add_argument("--base", metavar="CODE", default=default,
+                        help="本前台服务的基地代码，默认第一个基地 (code of the base this desk works for; "
+                             "default the first)")
+
+
+_EPILOG = """\
+环境变量 (environment):
+  DESK_DB        数据库：SQLite 文件路径或 postgresql://用户:密码@主机/库名 (database path or URL)
+  DESK_DATA_DIR  数据文件夹 (data folder)
+  DESK_LANGUAGE  zh_CN 或 en，优先于设置 (language; overrides the preference)
+
+退出码 (exit codes): 0 成功 (success)，1 失败并给出原因 (failed, with the reason)，
+  2 命令用法错误 (usage error)，130 被中断 (interrupted)
+
+例 (examples):
+  desk init --base-name 明华红色港湾党群服务基地 --base-code MH
+  desk user add admin --role admin --display-name 王建国
+  desk backup D:\\备份\\
+  desk restore backups/manual-20261128-180000.sqlite3
+"""
+
+
+# --- entry point --------------------------------------------------------------------------------------------
 
 def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "base_code", None) is not None and args.base_name is None:
+        parser.error("--base-code 需与 --base-name 一起使用 (--base-code needs --base-name)")
+    data_dir = args.data_dir.expanduser().resolve() if args.data_dir else None
+    location = resolve(args.db, data_dir)
+    console = Console(location.data_dir)
+    from desk.domain.errors import DeskError
+
+    try:
+        handler: Callable[[argparse.Namespace, Location, Console], int] = args.handler
+        return handler(args, location, console)
+    except DeskError as error:
+        console.err(console.error_line(error))
+        return EXIT_FAILED
+    except Refused as refusal:
+        console.err(str(refusal))
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        # Not translated: Qt may be what was being loaded when Ctrl+C came.
+        print("\ndesk: 已中断 (interrupted)", file=sys.stderr, flush=True)
+        return EXIT_INTERRUPTED
+
+
+# --- opening the database -----------------------------------------------------------------------------------
+
+@contextlib.contextmanager
+def _opened(location: Location, base_code: str | None, console: Console, *, create: bool = False,
+            ) -> Iterator[tuple[ServiceContext, MigrationResult]]:
+    """Open (and, as at every start, back up and upgrade) the database; only `init` may create one."""
+    from desk.domain.clock import SystemClock
+    from desk.domain.errors import DatabaseReadOnly
+    from desk.domain.hours import clean_base_code
+
+    code = clean_base_code(base_code) if base_code else None
+    if not create:
+        _require_database(location)
+    try:
+        location.data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        raise DatabaseReadOnly(location=str(location.data_dir)) from None
+    with _driver_problems(location):
+        from desk.services.startup import open_database
+
+        ctx, result = open_database(location, SystemClock(), create=create, base_code=code)
+    try:
+        if not create and result.from_revision != result.to_revision:
+            console.err(_upgraded_text(console, location, result))
+        yield ctx, result
+    finally:
+        ctx.db.dispose()
+
+
+def _require_database(location: Location) -> None:
+    """Refuse a missing or empty database before anything could create one (and before loading SQLAlchemy)."""
+    from desk.domain.errors import DatabaseMissing
+
+    if location.is_sqlite:
+        path = location.sqlite_path
+        if path is None:
+            return  # an in-memory database exists only for this run
+        from desk.storage.probe import DbState, probe_sqlite
+
+        if probe_sqlite(path, display=location.display).state in (DbState.MISSING, DbState.EMPTY):
+            raise DatabaseMissing(location=location.display)
+        return
+    with _driver_problems(location):
+        from desk.storage.engine import Database
+        from desk.storage.migrate import current_revision
+
+        database = Database(location)
+        try:
+            if current_revision(database) is None:
+                raise DatabaseMissing(location=location.display)
+        finally:
+            database.dispose()
+
+
+@contextlib.contextmanager
+def _driver_problems(location: Location) -> Iterator[None]:
+    """A URL SQLAlchemy cannot use (no driver installed, unknown dialect, unparsable) cannot be reached."""
+    from sqlalchemy.exc import ArgumentError
+
+    from desk.domain.errors import DatabaseUnreachable
+
+    try:
+        yield
+    except (ImportError, ArgumentError) as error:
+        raise DatabaseUnreachable(location=location.display, detail=_scrub(str(error), location)) from None
+
+
+def _scrub(detail: str, location: Location) -> str:
+    """Driver messages may quote the URL; never print its password."""
+    detail = detail.replace(location.url, location.display)
+    if "://" in location.url and "@" in location.url:
+        credentials = location.url.split("://", 1)[1].rsplit("@", 1)[0]
+        if ":" in credentials:
+            password = credentials.split(":", 1)[1]
+            if password:
+                detail = detail.replace(password, "***")
+    return detail[:200]
+
+
+def _upgraded_text(console: Console, location: Location, result: MigrationResult) -> str:
+    text = _fill(console.translate("Cli", "已将数据库 %1 从结构版本 %2 升级到 %3。"),
+                 location.display, result.from_revision, result.to_revision)
+    if result.backup is not None:
+        text += " " + _fill(console.translate("Cli", "升级前的数据已备份到 %1。"), result.backup)
+    return text
+
+
+# --- commands -----------------------------------------------------------------------------------------------
+
+def _gui(args: argparse.Namespace, location: Location, console: Console) -> int:
     from desk.app import run_gui
 
-    return run_gui(resolve())
+    return int(run_gui(location, args.base))
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+def _init(args: argparse.Namespace, location: Location, console: Console) -> int:
+    from desk.services.bases import BaseService
+
+    with _opened(location, args.base, console, create=True) as (ctx, result):
+        if result.from_revision is None:
+            console.out(_fill(console.translate("Cli", "已创建数据库 %1（结构版本 %2）。"),
+                              location.display, result.to_revision))
+        elif result.from_revision != result.to_revision:
+            console.out(_upgraded_text(console, location, result))
+        else:
+            console.out(_fill(console.translate("Cli", "数据库 %1 已是最新结构版本（%2），无需升级。"),
+                              location.display, result.to_revision))
+        if args.demo:
+            _seed_demo(ctx, console)
+        elif args.base_name is not None:
+            _create_base(ctx, console, args.base_name, args.base_code or args.base or DEFAULT_BASE_CODE)
+        if BaseService(ctx).needs_setup():
+            console.out(console.translate("Cli", "还没有可登录的工作人员。添加管理员：desk user add 用户名 --role "
+                                                 "admin；或打开 desk 按提示完成初始设置。"))
+    return 0
+
+
+def _seed_demo(ctx: ServiceContext, console: Console) -> None:
+    from desk.domain.errors import AlreadySetUp
+    from desk.services.bases import BaseService
+    from desk.services.demo import DEMO_PASSWORD, DEMO_STAFF, seed_demo
+    from desk.ui.wording import field_label, role_name
+
+    not_empty = console.translate("Cli", "数据库里已有基地或工作人员，演示数据只能装入空数据库。"
+                                         "请用 --data-dir 或 --db 另选一个位置。")
+    bases = BaseService(ctx)
+    if bases.base_codes() or not bases.needs_setup():
+        raise Refused(not_empty)
+    try:
+        summary = seed_demo(ctx)
+    except AlreadySetUp:
+        raise Refused(not_empty) from None  # staff were added between the look and the seeding
+    console.out(_fill(console.translate("Cli", "已装入演示数据：基地 %1，%2 名工作人员，%3 家联盟商家，%4 个闭馆日。"),
+                      summary.base_code, summary.staff, summary.merchants, summary.closures))
+    console.out(_fill(console.translate("Cli", "演示账户（密码均为 %1）："), DEMO_PASSWORD))
+    headers = [field_label("username"), field_label("display_name"), field_label("role")]
+    rows = [[username, display, role_name(role.value)] for username, display, role, _merchant in DEMO_STAFF]
+    for line in _table(headers, rows):
+        console.out("  " + line)
+
+
+def _create_base(ctx: ServiceContext, console: Console, name: str, code: str) -> None:
+    from desk.services.bases import BaseService
+
+    bases = BaseService(ctx)
+    existing = bases.base_codes()
+    if existing:
+        console.out(_fill(console.translate("Cli", "已有基地 %1，未再创建新基地。"), ", ".join(existing)))
+        return
+    profile = bases.create_base(name, code)
+    console.out(_fill(console.translate("Cli", "已创建基地 %1 %2，开放时间默认为每天 09:00-21:00，可在窗口的设置中修改。"),
+                      profile.code, profile.name))
+
+
+def _user_add(args: argparse.Namespace, location: Location, console: Console) -> int:
+    from desk.domain.staff import COMMAND_LINE, Role, clean_display_name, clean_username
+    from desk.services.staff import StaffService
+    from desk.ui.wording import role_name
+
+    # What was typed on the command line is checked before anyone is asked for a password twice.
+    username = clean_username(args.username)
+    display_name = clean_display_name(args.display_name if args.display_name is not None else username)
+    role = Role(args.role)
+    with _opened(location, args.base, console) as (ctx, _result):
+        staff = StaffService(ctx)
+        merchant_id = _merchant_id(staff, args.merchant)
+        password, repeated = _new_password(args, console)
+        row = staff.add(COMMAND_LINE, username, display_name, role, password, repeated, merchant_id)
+    text = _fill(console.translate("Cli", "已添加账户 %1（%2，%3）。"), row.username, row.display_name,
+                 role_name(row.role.value))
+    if row.merchant_name:
+        text += " " + _fill(console.translate("Cli", "所属商家：%1。"), row.merchant_name)
+    console.out(text)
+    return 0
+
+
+def _merchant_id(staff: StaffService, value: str | None) -> int | None:
+    """A merchant by its number or by its exact name."""
+    from desk.domain.errors import NotFound
+
+    if value is None:
+        return None
+    text = value.strip()
+    if text.isdigit():
+        return int(text)
+    for merchant in staff.merchants():
+        if merchant.name == text:
+            return merchant.id
+    raise NotFound("merchant", entity="merchant", key=text)
+
+
+def _new_password(args: argparse.Namespace, console: Console) -> tuple[str, str]:
+    if args.password_stdin:
+        # Only the line break goes: leading or trailing spaces may be part of the password.
+        line = sys.stdin.readline().removesuffix("\n")
+        return line, line
+    if not sys.stdin.isatty():
+        raise Refused(console.translate("Cli", "没有可以输入密码的终端。请加 --password-stdin，从标准输入提供一行密码。"))
+    import getpass
+
+    try:
+        first = getpass.getpass(console.translate("Cli", "密码：") + " ")
+        second = getpass.getpass(console.translate("Cli", "再次输入密码：") + " ")
+    except EOFError:  # Ctrl+D (Ctrl+Z on Windows) at the prompt
+        raise Refused(console.translate("Cli", "已取消，未作任何改动。")) from None
+    return first, second
+
+
+def _user_list(args: argparse.Namespace, location: Location, console: Console) -> int:
+    import zoneinfo
+
+    from desk.domain.staff import COMMAND_LINE
+    from desk.services.staff import StaffService
+    from desk.ui.wording import field_label, role_name
+
+    with _opened(location, args.base, console) as (ctx, _result):
+        rows = StaffService(ctx).list_staff(COMMAND_LINE)
+        zone = zoneinfo.ZoneInfo(_timezone(ctx))
+    if not rows:
+        console.out(console.translate("Cli", "还没有工作人员账户。添加：desk user add 用户名 --role admin"))
+        return 0
+    yes, no, locked = (console.translate("Cli", "是"), console.translate("Cli", "否"),
+                       console.translate("Cli", "已锁定"))
+    table = [
+        [row.username, row.display_name, f"{row.role.value} ({role_name(row.role.value)})",
+         f"{row.merchant_id} {row.merchant_name}" if row.merchant_name else "",
+         yes if row.active else no, locked if row.locked else "",
+         row.last_login_at.astimezone(zone).strftime("%Y-%m-%d %H:%M") if row.last_login_at else "-"]
+        for row in rows
+    ]
+    headers = [*map(field_label, ("username", "display_name", "role", "merchant")),
+               console.translate("Cli", "启用"), console.translate("Cli", "锁定"),
+               console.translate("Cli", "最近登录")]
+    for line in _table(headers, table):
+        console.out(line)
+    return 0
+
+
+def _timezone(ctx: ServiceContext) -> str:
+    """The zone of the chosen base; before any base exists, the default zone."""
+    from desk.domain.errors import NotFound
+    from desk.domain.hours import DEFAULT_TIMEZONE
+    from desk.services.bases import BaseService
+
+    try:
+        return BaseService(ctx).profile().timezone
+    except NotFound:
+        if ctx.base_code:
+            raise NotFound("base_code", entity="base", key=ctx.base_code) from None
+        return DEFAULT_TIMEZONE
+
+
+def _user_disable(args: argparse.Namespace, location: Location, console: Console) -> int:
+    return _set_active(args, location, console, active=False)
+
+
+def _user_enable(args: argparse.Namespace, location: Location, console: Console) -> int:
+    return _set_active(args, location, console, active=True)
+
+
+def _set_active(args: argparse.Namespace, location: Location, console: Console, *, active: bool) -> int:
+    from desk.domain.staff import COMMAND_LINE
+    from desk.services.staff import StaffService
+
+    with _opened(location, args.base, console) as (ctx, _result):
+        staff = StaffService(ctx)
+        row = staff.set_active(COMMAND_LINE, staff.find(COMMAND_LINE, args.username).id, active)
+    if active:
+        console.out(_fill(console.translate("Cli", "已启用账户 %1。"), row.username))
+    else:
+        console.out(_fill(console.translate("Cli", "已停用账户 %1，该账户不能再登录。"), row.username))
+    return 0
+
+
+def _user_reset_password(args: argparse.Namespace, location: Location, console: Console) -> int:
+    from desk.domain.staff import COMMAND_LINE
+    from desk.services.staff import StaffService
+
+    with _opened(location, args.base, console) as (ctx, _result):
+        staff = StaffService(ctx)
+        found = staff.find(COMMAND_LINE, args.username)
+        password, repeated = _new_password(args, console)
+        row = staff.reset_password(COMMAND_LINE, found.id, password, repeated)
+    console.out(_fill(console.translate("Cli", "已重置 %1 的密码并解除锁定；本人下次登录时须改用自己的新密码。"),
+                      row.username))
+    return 0
+
+
+def _backup(args: argparse.Namespace, location: Location, console: Console) -> int:
+    from desk.domain.errors import BackupFailed, BackupNotSupported
+    from desk.domain.staff import COMMAND_LINE
+    from desk.services.backups import BackupService
+
+    if not location.is_sqlite:
+        console.err(console.error_line(BackupNotSupported(location=location.display)))
+        console.out(f'pg_dump -Fc -f desk.dump "{_libpq_url(location)}"')
+        return EXIT_FAILED
+    destination = None
+    if args.dest:
+        destination = Path(args.dest).expanduser().resolve()
+        if args.dest.endswith(("/", "\\")) or destination.is_dir():
+            try:
+                destination.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise BackupFailed(location=str(destination), detail=error.strerror or str(error)) from None
+        elif destination.exists():
+            # Never overwrite: the file may be an older backup someone keeps, or the database itself.
+            raise BackupFailed(location=str(destination),
+                               detail=_fill(console.translate("Cli", "%1 已存在，未覆盖"), destination))
+    with _opened(location, args.base, console) as (ctx, _result):
+        path = BackupService(ctx).backup_now(COMMAND_LINE, destination)
+    console.out(_fill(console.translate("Cli", "已备份到 %1"), path))
+    return 0
+
+
+def _restore(args: argparse.Namespace, location: Location, console: Console) -> int:
+    from desk.domain.errors import BackupFailed, BackupNotSupported
+    from desk.domain.staff import COMMAND_LINE
+    from desk.services.backups import BackupService
+
+    if not location.is_sqlite:
+        console.err(console.error_line(BackupNotSupported(location=location.display)))
+        console.out(f'pg_restore --clean --if-exists -d "{_libpq_url(location)}" desk.dump')
+        return EXIT_FAILED
+    source = Path(args.source).expanduser().resolve()
+    live = location.sqlite_path
+    if live is not None and live.exists() and source.exists() and source.samefile(live):
+        raise BackupFailed(location=str(source), detail=console.translate("Cli", "这就是当前数据库本身"))
+    with _opened(location, args.base, console) as (ctx, _result):
+        backups = BackupService(ctx)
+        revision = backups.verify(source)
+        console.out(_fill(console.translate("Cli", "备份文件 %1 检查通过（结构版本 %2）。"), source, revision))
+        if not args.yes:
+            question = _fill(console.translate(
+                "Cli", "恢复会用它替换数据库 %1 中的全部数据（当前数据会先备份）。确定恢复吗？[y/N] "), location.display)
+            if not _confirmed(console, question):
+                console.out(console.translate("Cli", "已取消，数据库未改动。"))
+                return EXIT_FAILED
+        safety = backups.restore(COMMAND_LINE, source)
+    console.out(_fill(console.translate("Cli", "已从 %1 恢复数据库 %2。恢复前的数据已备份到 %3。"),
+                      source, location.display, safety))
+    return 0
+
+
+def _confirmed(console: Console, question: str) -> bool:
+    if not sys.stdin.isatty():
+        raise Refused(console.translate("Cli", "恢复会替换当前数据，需要确认：请在终端中运行，或加 --yes。"))
+    try:
+        answer = input(question)
+    except EOFError:
+        return False
+    return answer.strip().lower() in {"y", "yes", "是"}
+
+
+def _check(args: argparse.Namespace, location: Location, console: Console) -> int:
+    from desk.services.checks import CheckService
+
+    with _opened(location, args.base, console) as (ctx, _result):
+        checks = CheckService(ctx)
+        violations = checks.run()
+        count = len(checks.names())
+    if not violations:
+        console.out("OK: " + console.translate("Cli", "%n 项检查全部通过。", None, count))
+        return 0
+    for violation in violations:
+        console.out(f"{violation.check}: {violation.message}")
+    return EXIT_FAILED
+
+
+# --- helpers ------------------------------------------------------------------------------------------------
+
+def _fill(template: str, *values: object) -> str:
+    """Put values into %1, %2, ... in one pass, so a value that contains "%2" stays as it is."""
+    import re
+
+    return re.sub(r"%(\d)", lambda match: str(values[int(match.group(1)) - 1]), template)
+
+
+def _libpq_url(location: Location) -> str:
+    """The URL as pg_dump takes it: no SQLAlchemy driver suffix, password hidden."""
+    scheme, rest = mask_url(location.url).split("://", 1)
+    return "postgresql://" + rest if scheme.startswith("postgres") else f"{scheme}://{rest}"
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
+    """Columns padded by display width: a Chinese character takes two terminal cells."""
+    widths = [max(_width(cell) for cell in column) for column in zip(headers, *rows, strict=True)]
+
+    def line(cells: list[str]) -> str:
+        padded = (cell + " " * (width - _width(cell)) for cell, width in zip(cells, widths, strict=True))
+        return "  ".join(padded).rstrip()
+
+    return [line(headers), line(["-" * width for width in widths]), *(line(row) for row in rows)]
+
+
+def _width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)

@@ -1,7 +1,7 @@
 """Foundation: bases, opening hours, closures, merchants, staff, login throttle, audit trail.
 
 Revision ID: 0001
-Revises: 
+Revises:
 """
 
 from __future__ import annotations

@@ -45,6 +45,12 @@ def record(
     return seq
 
 
+def lock_chain(session: Session) -> None:
+    """Take the chain head's lock now rather than at the first `record`: a transaction that is audited whatever
+    its outcome calls this before reading rows it may then write, so two desks cannot both act on the old value."""
+    session.execute(select(AuditHead.id).where(AuditHead.id == 1).with_for_update())
+
+
 @dataclass(frozen=True)
 class AuditRow:
     seq: int
@@ -87,6 +93,14 @@ class AuditService:
         self._ctx = ctx
 
     def recent(self, limit: int = 200) -> list[AuditRow]:
+        return self.page(None, limit)
+
+    def page(self, before_seq: int | None, limit: int) -> list[AuditRow]:
+        """Up to `limit` events older than `before_seq` (the newest when None), newest first: keyset paging,
+        so a long log pages as fast at the end as at the start."""
+        query = select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(limit)
+        if before_seq is not None:
+            query = query.where(AuditEvent.seq < before_seq)
         with self._ctx.db.read() as s:
-            rows = s.execute(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(limit)).scalars()
+            rows = s.execute(query).scalars()
             return [AuditRow(e.seq, e.at, e.actor, e.action, e.entity, e.entity_id, e.summary) for e in rows]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from dataclasses import replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -34,6 +35,9 @@ class AuthService:
         now = self._ctx.clock.now()
         failure: Exception | None = None
         with self._ctx.db.write() as s:
+            # Every outcome is audited, so the chain head is locked anyway: taking it first makes failures typed
+            # at several desks at once count one after another instead of racing to insert the throttle row.
+            audit.lock_chain(s)
             throttle = s.get(LoginThrottle, name)
             if throttle and throttle.locked_until and throttle.locked_until > now:
                 minutes = math.ceil((throttle.locked_until - now).total_seconds() / 60)
@@ -96,4 +100,9 @@ class AuthService:
 
     def logout(self, actor: Actor) -> None:
         with self._ctx.db.write() as s:
-            audit.record(s, self._ctx.clock.now(), actor, "logout", "staff", actor.staff_id or "", "")
+            who = actor
+            staff = s.get(Staff, actor.staff_id) if actor.staff_id is not None else None
+            if staff is None or staff.username != actor.username:
+                # After a restore the data may not hold this staff row: keep the name, drop the link.
+                who = replace(actor, staff_id=None)
+            audit.record(s, self._ctx.clock.now(), who, "logout", "staff", actor.staff_id or "", "")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from desk.domain.errors import BackupNotSupported, DatabaseMissing
@@ -15,6 +15,8 @@ from desk.storage.probe import KNOWN_REVISIONS
 
 DAILY_PREFIX = "daily-"
 MANUAL_PREFIX = "manual-"
+BEFORE_RESTORE_PREFIX = "before-restore-"
+BEFORE_UPGRADE_PREFIX = "before-upgrade-"
 KEEP_DAILY = 14
 
 
@@ -24,6 +26,15 @@ class BackupInfo:
     size_bytes: int
     modified: dt.datetime
     automatic: bool
+
+    @property
+    def kind(self) -> str:
+        """Why the file exists: "daily", "manual", "before_restore", "before_upgrade" or "other"."""
+        for prefix, kind in ((DAILY_PREFIX, "daily"), (MANUAL_PREFIX, "manual"),
+                             (BEFORE_RESTORE_PREFIX, "before_restore"), (BEFORE_UPGRADE_PREFIX, "before_upgrade")):
+            if self.path.name.startswith(prefix):
+                return kind
+        return "other"
 
 
 class BackupService:
@@ -80,11 +91,14 @@ class BackupService:
         live = self._source()
         self.verify(source)
         now = self._ctx.clock.now()
-        safety = files.backup_sqlite(live, self.folder / f"before-restore-{now:%Y%m%d-%H%M%S}{files.BACKUP_SUFFIX}")
+        safety = files.backup_sqlite(
+            live, self.folder / f"{BEFORE_RESTORE_PREFIX}{now:%Y%m%d-%H%M%S}{files.BACKUP_SUFFIX}")
         self._ctx.db.dispose()
         files.restore_sqlite(source, live)
+        # The restored data may not hold this staff row (or hold someone else under its id): name, no link.
+        who = replace(actor, staff_id=None)
         with self._ctx.db.write() as s:
-            audit.record(s, now, actor, "database_restored", "database", "", f"from {source}; previous data in {safety}")
+            audit.record(s, now, who, "database_restored", "database", "", f"from {source}; previous data in {safety}")
         return safety
 
     def _source(self) -> Path:

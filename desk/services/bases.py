@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from desk.domain.errors import AlreadySetUp, NotFound
 from desk.domain.hours import (
+    DEFAULT_WEEK,
     DayHours,
     check_closure,
     check_timezone,
@@ -19,7 +20,14 @@ from desk.domain.hours import (
     clean_base_code,
     clean_base_name,
 )
-from desk.domain.staff import Actor, Role, check_new_password, clean_display_name, clean_username
+from desk.domain.staff import (
+    COMMAND_LINE,
+    Actor,
+    Role,
+    check_new_password,
+    clean_display_name,
+    clean_username,
+)
 from desk.services import audit
 from desk.services.auth import actor_of
 from desk.services.context import ServiceContext
@@ -98,6 +106,28 @@ class BaseService:
                 return actor
         except sa_exc.IntegrityError:
             raise AlreadySetUp() from None  # another desk finished the setup first
+
+    def base_codes(self) -> list[str]:
+        with self._ctx.db.read() as s:
+            return list(s.execute(select(ServiceBase.code).order_by(ServiceBase.id)).scalars())
+
+    def create_base(self, name: str, code: str, address: str = "", *, actor: Actor = COMMAND_LINE) -> BaseProfile:
+        """A base with the default opening hours, without staff (`desk init --base-name`)."""
+        actor.require(Role.ADMIN, action="create_base")
+        clean_name, clean_code, clean_addr = clean_base_name(name), clean_base_code(code), clean_address(address)
+        now = self._ctx.clock.now()
+        try:
+            with self._ctx.db.write() as s:
+                if s.execute(select(ServiceBase.id).where(ServiceBase.code == clean_code)).first() is not None:
+                    raise AlreadySetUp("base_code")
+                base = ServiceBase(code=clean_code, name=clean_name, address=clean_addr, created_at=now)
+                s.add(base)
+                s.flush()
+                _write_week(s, base.id, DEFAULT_WEEK)
+                audit.record(s, now, actor, "base_created", "base", base.id, f"{clean_code} {clean_name}")
+                return _profile(s, base)
+        except sa_exc.IntegrityError:
+            raise AlreadySetUp("base_code") from None  # another desk created the same code at the same moment
 
     # -- profile -------------------------------------------------------------------------------------------------
 

@@ -63,6 +63,16 @@ class StaffService:
                 for st, merchant, locked in s.execute(query)
             ]
 
+    def find(self, actor: Actor, username: str) -> StaffRow:
+        """One account by username (the command line names staff by username, the window by row)."""
+        actor.require(Role.ADMIN, action="list_staff")
+        name = (username or "").strip().lower()
+        with self._ctx.db.read() as s:
+            staff = s.execute(select(Staff).where(Staff.username == name)).scalar_one_or_none()
+            if staff is None:
+                raise NotFound("username", entity="staff", key=name)
+            return self._row_in(s, staff, self._ctx.clock.now())
+
     def merchants(self) -> list[MerchantChoice]:
         with self._ctx.db.read() as s:
             rows = s.execute(select(Merchant.id, Merchant.name).where(Merchant.active).order_by(Merchant.name))

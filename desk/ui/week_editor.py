@@ -48,6 +48,7 @@ class WeekEditor(Retranslating, QWidget):
             grid.addWidget(closes, day * 2, 4)
             grid.addWidget(error, day * 2 + 1, 0, 1, 5)
             self._rows.append((name, is_open, opens, closes, error))
+        grid.setColumnStretch(5, 1)  # keep the time fields together on the left
         self.set_week(DEFAULT_WEEK)
         self.retranslate()
 

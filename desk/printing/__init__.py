@@ -1,0 +1,1 @@
+"""Printing layer: reportlab documents (slips, registers, reports) rendered to PDF bytes. No Qt here."""
