@@ -149,6 +149,9 @@ class MainWindow(Retranslating, QMainWindow):
             profile_changed = getattr(page, "profile_changed", None)
             if profile_changed is not None:
                 profile_changed.connect(self.profile_changed)
+            restored = getattr(page, "restored", None)
+            if restored is not None:  # after a restore everyone logs in again, on the restored data
+                restored.connect(self.logout_requested.emit)
         return page
 
     # -- slots ---------------------------------------------------------------------------------------------------

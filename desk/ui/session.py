@@ -16,12 +16,12 @@ from desk.storage.location import Location
 from desk.storage.probe import DbState, Probe, probe_sqlite
 from desk.ui import boxes
 from desk.ui.dialogs.login import LoginDialog
-from desk.ui.dialogs.setup import SetupDialog
 from desk.ui.tasks import TaskRunner
 from desk.ui.wording import error_text
 
 if TYPE_CHECKING:
     from desk.services.bundle import Services
+    from desk.ui.dialogs.setup import SetupDialog
     from desk.ui.main_window import MainWindow
 
 log = logging.getLogger("desk.ui")
@@ -66,6 +66,8 @@ class DeskSession(QObject):
             self._show_setup()
         else:
             self._show_login(probe.base_name if probe else "", probe.is_demo if probe else False)
+        log.info("start: database %s is %s; showing the %s dialog", self._location.display,
+                 probe.state.value if probe else "not probed", "setup" if self._setup_shown() else "login")
         if probe is not None:
             self.ready.emit()
             if self._quit_after_startup:
@@ -97,12 +99,12 @@ class DeskSession(QObject):
         services, needs_setup, profile = loaded
         self._services = services
         self._backup_timer.start()
-        if needs_setup and not isinstance(self.dialog, SetupDialog):
+        if needs_setup and not self._setup_shown():
             self._show_setup()
-        if isinstance(self.dialog, SetupDialog):
-            self.dialog.set_services(services)
-        elif isinstance(self.dialog, LoginDialog):
+        if isinstance(self.dialog, LoginDialog):
             self.dialog.set_services(services, profile.name if profile else "", bool(profile and profile.is_demo))
+        elif self.dialog is not None:
+            self.dialog.set_services(services)
         if self._location.sqlite_path is None:
             self.ready.emit()
             if self._quit_after_startup:
@@ -127,7 +129,14 @@ class DeskSession(QObject):
         dialog.rejected.connect(self._on_dialog_rejected)
         dialog.show()
 
+    def _setup_shown(self) -> bool:
+        # The first dialog is the login or the setup dialog; the setup module is imported only when needed,
+        # so a desk that is already set up does not load it before its login dialog appears.
+        return self.dialog is not None and not isinstance(self.dialog, LoginDialog)
+
     def _show_setup(self) -> None:
+        from desk.ui.dialogs.setup import SetupDialog
+
         dialog = SetupDialog()
         dialog.set_up.connect(self._on_logged_in)
         self._replace_dialog(dialog)

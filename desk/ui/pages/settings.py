@@ -13,6 +13,7 @@ from desk.ui.widgets import Retranslating
 
 class SettingsPage(Retranslating, QWidget):
     profile_changed = Signal(object)  # BaseProfile, re-emitted from the base profile section
+    restored = Signal()  # re-emitted from the backups section: the database was replaced
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -28,6 +29,9 @@ class SettingsPage(Retranslating, QWidget):
             signal = getattr(section, "profile_changed", None)
             if signal is not None:
                 signal.connect(self.profile_changed.emit)
+            restored = getattr(section, "restored", None)
+            if restored is not None:
+                restored.connect(self.restored.emit)
         layout = QVBoxLayout(self)
         layout.addWidget(self._tabs)
         self._tabs.currentChanged.connect(self._on_tabs_changed)

@@ -1,0 +1,168 @@
+"""UI layer: settings section "操作日志" — who did what, newest first, read-only (admins only).
+
+The log only grows, so the table loads one page at a time as it is scrolled (keyset paging on `seq`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QObject
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desk.domain.staff import Role
+from desk.services.audit import AuditRow, AuditService
+from desk.ui.pages import PageContext
+from desk.ui.settings import SectionSpec, register_section
+from desk.ui.settings._common import AnyIndex, RowsModel, base_zone, fit_columns, format_datetime, make_table
+from desk.ui.widgets import Retranslating
+
+PAGE_SIZE = 100
+_CTX = "AuditLogModel"
+
+# Every action code the services write; a code not listed here (from a newer program) is shown as it is.
+ACTION_LABELS = {
+    "login": str(QT_TRANSLATE_NOOP("AuditLogModel", "登录")),
+    "login_failed": str(QT_TRANSLATE_NOOP("AuditLogModel", "登录失败")),
+    "login_locked": str(QT_TRANSLATE_NOOP("AuditLogModel", "多次登录失败，账户锁定")),
+    "login_refused_locked": str(QT_TRANSLATE_NOOP("AuditLogModel", "锁定期间尝试登录")),
+    "login_refused_disabled": str(QT_TRANSLATE_NOOP("AuditLogModel", "已停用账户尝试登录")),
+    "logout": str(QT_TRANSLATE_NOOP("AuditLogModel", "注销")),
+    "password_changed": str(QT_TRANSLATE_NOOP("AuditLogModel", "修改自己的密码")),
+    "password_reset": str(QT_TRANSLATE_NOOP("AuditLogModel", "重置密码")),
+    "staff_added": str(QT_TRANSLATE_NOOP("AuditLogModel", "新增工作人员")),
+    "staff_edited": str(QT_TRANSLATE_NOOP("AuditLogModel", "编辑工作人员")),
+    "staff_enabled": str(QT_TRANSLATE_NOOP("AuditLogModel", "启用工作人员")),
+    "staff_disabled": str(QT_TRANSLATE_NOOP("AuditLogModel", "停用工作人员")),
+    "base_set_up": str(QT_TRANSLATE_NOOP("AuditLogModel", "首次设置基地")),
+    "base_created": str(QT_TRANSLATE_NOOP("AuditLogModel", "新建基地")),
+    "base_edited": str(QT_TRANSLATE_NOOP("AuditLogModel", "修改基地信息")),
+    "hours_changed": str(QT_TRANSLATE_NOOP("AuditLogModel", "修改开放时间")),
+    "closure_added": str(QT_TRANSLATE_NOOP("AuditLogModel", "新增闭馆日")),
+    "closure_removed": str(QT_TRANSLATE_NOOP("AuditLogModel", "删除闭馆日")),
+    "backup_made": str(QT_TRANSLATE_NOOP("AuditLogModel", "备份数据库")),
+    "database_restored": str(QT_TRANSLATE_NOOP("AuditLogModel", "从备份恢复数据库")),
+    "demo_seeded": str(QT_TRANSLATE_NOOP("AuditLogModel", "生成演示数据")),
+}
+
+ENTITY_LABELS = {
+    "staff": str(QT_TRANSLATE_NOOP("AuditLogModel", "工作人员")),
+    "base": str(QT_TRANSLATE_NOOP("AuditLogModel", "基地")),
+    "closure": str(QT_TRANSLATE_NOOP("AuditLogModel", "闭馆日")),
+    "database": str(QT_TRANSLATE_NOOP("AuditLogModel", "数据库")),
+}
+
+ACTOR_LABELS = {
+    "system": str(QT_TRANSLATE_NOOP("AuditLogModel", "系统")),
+    "cli": str(QT_TRANSLATE_NOOP("AuditLogModel", "命令行")),
+}
+
+
+def _translated(labels: dict[str, str], code: str) -> str:
+    source = labels.get(code)
+    return QCoreApplication.translate(_CTX, source) if source is not None else code
+
+
+def action_name(code: str) -> str:
+    return _translated(ACTION_LABELS, code)
+
+
+class AuditLogModel(RowsModel[AuditRow]):
+    TIME, ACTOR, ACTION, TARGET, SUMMARY = range(5)
+
+    def __init__(self, audit: AuditService, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._audit = audit
+        self._more = False
+        self.zone: dt.tzinfo = dt.UTC
+
+    def headers(self) -> list[str]:
+        return [self.tr("时间"), self.tr("操作人"), self.tr("操作"), self.tr("对象"), self.tr("摘要")]
+
+    def cell(self, row: AuditRow, column: int) -> str:
+        if column == self.TIME:
+            return format_datetime(row.at, self.zone, seconds=True)
+        if column == self.ACTOR:
+            return _translated(ACTOR_LABELS, row.actor)
+        if column == self.ACTION:
+            return action_name(row.action)
+        if column == self.TARGET:
+            return f"{_translated(ENTITY_LABELS, row.entity)} {row.entity_id}".strip()
+        return row.summary
+
+    def cell_tooltip(self, row: AuditRow, column: int) -> str | None:
+        if column == self.ACTION:
+            return row.action
+        if column == self.SUMMARY and row.summary:
+            return row.summary
+        return None
+
+    def reload(self) -> None:
+        rows = self._audit.page(None, PAGE_SIZE)
+        self._more = len(rows) == PAGE_SIZE
+        self.set_rows(rows)
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008 - Qt's own default
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008 - Qt's own default
+        if parent.isValid() or not self._more:
+            return
+        before = self._rows[-1].seq if self._rows else None
+        rows = self._audit.page(before, PAGE_SIZE)
+        self._more = len(rows) == PAGE_SIZE
+        if not rows:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
+
+
+class AuditLogSection(Retranslating, QWidget):
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._model = AuditLogModel(context.services.audit, self)
+        self._table = make_table("audit_table", self._model)
+        self._table.setWordWrap(False)
+        self._intro = QLabel()
+        self._intro.setObjectName("audit_intro")
+        self._intro.setWordWrap(True)
+        self._refresh = QPushButton()
+        self._refresh.setObjectName("refresh_audit")
+        top = QHBoxLayout()
+        top.addWidget(self._intro, 1)
+        top.addWidget(self._refresh)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self._table, 1)
+        self._refresh.clicked.connect(self._on_refresh_clicked)
+        self.retranslate()
+
+    @property
+    def model(self) -> AuditLogModel:
+        return self._model
+
+    def retranslate(self) -> None:
+        self._intro.setText(self.tr("每项操作都记录在这里，最新的在最上面。日志只能查看，不能修改或删除。"))
+        self._refresh.setText(self.tr("刷新"))
+        self._model.relabel()
+
+    def refresh(self) -> None:
+        self._model.zone = base_zone(self._context.services.bases.profile().timezone)
+        self._model.reload()
+        fit_columns(self._table)
+        self._table.scrollToTop()
+
+    def _on_refresh_clicked(self) -> None:
+        self.refresh()
+
+
+register_section(SectionSpec(
+    key="audit_log",
+    title=str(QT_TRANSLATE_NOOP("Settings", "操作日志")),
+    order=500,
+    roles=frozenset({Role.ADMIN}),
+    factory=AuditLogSection,
+))
