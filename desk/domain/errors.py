@@ -105,6 +105,10 @@ class AlreadySetUp(DeskError):
     code = "already_set_up"
 
 
+class BaseCodeTaken(DeskError):
+    code = "base_code_taken"  # params: code
+
+
 class MerchantRequired(DeskError):
     code = "merchant_required"
 

@@ -9,7 +9,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.domain.errors import AlreadySetUp, NotFound
+from desk.domain.errors import AlreadySetUp, BaseCodeTaken, NotFound
 from desk.domain.hours import (
     DEFAULT_WEEK,
     DayHours,
@@ -119,7 +119,7 @@ class BaseService:
         try:
             with self._ctx.db.write() as s:
                 if s.execute(select(ServiceBase.id).where(ServiceBase.code == clean_code)).first() is not None:
-                    raise AlreadySetUp("base_code")
+                    raise BaseCodeTaken("base_code", code=clean_code)
                 base = ServiceBase(code=clean_code, name=clean_name, address=clean_addr, created_at=now)
                 s.add(base)
                 s.flush()
@@ -127,7 +127,7 @@ class BaseService:
                 audit.record(s, now, actor, "base_created", "base", base.id, f"{clean_code} {clean_name}")
                 return _profile(s, base)
         except sa_exc.IntegrityError:
-            raise AlreadySetUp("base_code") from None  # another desk created the same code at the same moment
+            raise BaseCodeTaken("base_code", code=clean_code) from None  # another desk created the same code at the same moment
 
     # -- profile -------------------------------------------------------------------------------------------------
 

@@ -28,7 +28,7 @@ def error_text(error: e.DeskError) -> str:
         case e.BadFormat():
             return _format_text(str(p.get("expected", "")))
         case e.EndBeforeStart():
-            return translate("Wording", "结束不能早于开始，请检查时间。")
+            return translate("Wording", "结束不能早于开始，请检查。")
         case e.PasswordsDiffer():
             return translate("Wording", "两次输入的密码不一致，请重新输入。")
         case e.OutOfRange():
@@ -52,6 +52,8 @@ def error_text(error: e.DeskError) -> str:
             return translate("Wording", "这是唯一启用的管理员，不能停用或降级。请先设置另一位管理员。")
         case e.AlreadySetUp():
             return translate("Wording", "此数据库已完成初始设置，请直接登录。")
+        case e.BaseCodeTaken():
+            return translate("Wording", "基地代码“%1”已被使用，请换一个。").replace("%1", str(p.get("code", "")))
         case e.MerchantRequired():
             return translate("Wording", "商户收银员必须绑定一个联盟商家。")
         case e.MerchantNotAllowed():
@@ -61,7 +63,8 @@ def error_text(error: e.DeskError) -> str:
         case e.DatabaseLocked():
             return translate("Wording", "数据库正被其他程序占用（%1）。请稍候再试；若持续出现，请关闭其他前台程序。").replace("%1", location)
         case e.DatabaseCorrupt():
-            return translate("Wording", "数据库文件已损坏或不是数据库：%1。请从备份恢复（desk restore）。").replace("%1", location)
+            return translate("Wording", "文件 %1 已损坏或不是数据库。如果这是前台的数据库，请从备份恢复。").replace(
+                "%1", location)
         case e.DatabaseTooNew():
             return translate("Wording", "数据库 %1 由更新版本的前台程序创建，请先升级本程序。").replace("%1", location)
         case e.NotADeskDatabase():

@@ -92,7 +92,7 @@ def test_a_broken_file_is_refused_and_nothing_changes(
     error = find(section, QLabel, "backup_error")
     qtbot.waitUntil(lambda: bool(shown_text(error)), timeout=10000)
 
-    assert shown_text(error).startswith("数据库文件已损坏或不是数据库：")
+    assert "已损坏或不是数据库" in shown_text(error)
     assert str(garbage) in shown_text(error)
     assert find(section, QPushButton, "restore_backup").isEnabled()
     assert window.isEnabled()  # disabled only while the worker was restoring

@@ -127,7 +127,7 @@ def test_a_day_closing_before_it_opens_is_not_saved(qtbot: QtBot, services: Serv
     assert services.bases.profile().week == before
     assert find(hours, QLabel, "hours_notice").text() == ""
     errors = [label.text() for label in hours.findChildren(QLabel, "error") if label.isVisible()]
-    assert errors == ["结束不能早于开始，请检查时间。"]
+    assert errors == ["结束不能早于开始，请检查。"]
 
 
 # -- closures -------------------------------------------------------------------------------------------------
@@ -162,7 +162,7 @@ def test_a_closure_needs_a_reason_and_an_end_not_before_its_start(
     end.setDate(QDate(2026, 12, 9))
     type_into(qtbot, find(hours, QLineEdit, "closure_reason"), "年终盘点")
     click(qtbot, find(hours, QPushButton, "add_closure"))
-    assert shown_text(find(hours, QLabel, "error_closure_end")) == "结束不能早于开始，请检查时间。"
+    assert shown_text(find(hours, QLabel, "error_closure_end")) == "结束不能早于开始，请检查。"
     assert shown_text(find(hours, QLabel, "error_closure_reason")) == ""
 
     assert services.bases.closures() == []

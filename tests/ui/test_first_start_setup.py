@@ -86,7 +86,7 @@ def test_closing_before_opening_is_shown_next_to_that_day(
     wednesday_error = grid.itemAtPosition(2 * 2 + 1, 0).widget()
     tuesday_error = grid.itemAtPosition(1 * 2 + 1, 0).widget()
     assert isinstance(wednesday_error, QLabel) and isinstance(tuesday_error, QLabel)
-    assert shown_text(wednesday_error) == "结束不能早于开始，请检查时间。"
+    assert shown_text(wednesday_error) == "结束不能早于开始，请检查。"
     assert shown_text(tuesday_error) == ""
     assert session.window is None
     assert session.services is not None and session.services.bases.needs_setup()
