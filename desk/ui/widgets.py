@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desk.domain.errors import DeskError
 from desk.ui.wording import error_text
@@ -45,6 +45,19 @@ class FieldErrors:
 
     def bind(self, field: str, label: ErrorLabel, widget: QWidget | None = None) -> None:
         self._fields[field] = (label, widget)
+
+    def with_label(self, field: str, widget: QWidget) -> QWidget:
+        """`widget` with its own error label (object name `error_<field>`) right beneath it, bound to `field`."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        error = ErrorLabel()
+        error.setObjectName(f"error_{field}")
+        column.addWidget(widget)
+        column.addWidget(error)
+        self.bind(field, error, widget)
+        return box
 
     def clear(self) -> None:
         self._general.show_text("")

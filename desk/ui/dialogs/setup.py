@@ -65,7 +65,7 @@ class SetupDialog(Retranslating, QDialog):
         self._labels: dict[str, QLabel] = {}
         for key, widget in (("base_name", self._base_name), ("base_code", self._base_code),
                             ("address", self._address)):
-            base_form.addRow(self._label(key), self._with_error(key, widget))
+            base_form.addRow(self._label(key), self._errors.with_label(key, widget))
         self._hours_group = QGroupBox()
         hours_layout = QVBoxLayout(self._hours_group)
         hours_layout.addWidget(self._week)
@@ -74,7 +74,7 @@ class SetupDialog(Retranslating, QDialog):
         admin_form = QFormLayout(self._admin_group)
         for key, widget in (("username", self._username), ("display_name", self._display_name),
                             ("password", self._password), ("password_repeat", self._repeat)):
-            admin_form.addRow(self._label(key), self._with_error(key, widget))
+            admin_form.addRow(self._label(key), self._errors.with_label(key, widget))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self._intro)
@@ -93,17 +93,6 @@ class SetupDialog(Retranslating, QDialog):
         self._labels[key] = label
         return label
 
-    def _with_error(self, key: str, widget: QWidget) -> QWidget:
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        error = ErrorLabel()
-        error.setObjectName(f"error_{key}")
-        column.addWidget(widget)
-        column.addWidget(error)
-        self._errors.bind(key, error, widget)
-        return box
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("首次设置 — 红色港湾前台"))

@@ -53,16 +53,7 @@ class _Form(Retranslating, QDialog):
         layout.addWidget(self._buttons)
 
     def _add_field(self, label: QLabel, field: str, widget: QWidget) -> None:
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        error = ErrorLabel()
-        error.setObjectName(f"error_{field}")
-        column.addWidget(widget)
-        column.addWidget(error)
-        self._errors.bind(field, error, widget)
-        self._form.addRow(label, box)
+        self._form.addRow(label, self._errors.with_label(field, widget))
 
     def error_text(self, field: str) -> str:
         return self._errors.text_of(field)

@@ -79,9 +79,9 @@ class BaseProfileSection(Retranslating, QWidget):
         code_row.addWidget(self._code)
         code_row.addWidget(self._code_hint, 1)
         form.addRow(self._labels[0], code_row)
-        form.addRow(self._labels[1], self._with_error("base_name", self._name))
-        form.addRow(self._labels[2], self._with_error("address", self._address))
-        zone_column = self._with_error("timezone", self._timezone)
+        form.addRow(self._labels[1], self._errors.with_label("base_name", self._name))
+        form.addRow(self._labels[2], self._errors.with_label("address", self._address))
+        zone_column = self._errors.with_label("timezone", self._timezone)
         zone_layout = zone_column.layout()
         assert isinstance(zone_layout, QVBoxLayout)
         zone_layout.addWidget(self._timezone_hint)
@@ -107,17 +107,6 @@ class BaseProfileSection(Retranslating, QWidget):
         self._timezone.editTextChanged.connect(self._on_field_edited)
         self.retranslate()
 
-    def _with_error(self, field: str, widget: QWidget) -> QWidget:
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        error = ErrorLabel()
-        error.setObjectName(f"error_{field}")
-        column.addWidget(widget)
-        column.addWidget(error)
-        self._errors.bind(field, error, widget)
-        return box
 
     def retranslate(self) -> None:
         for label, text in zip(self._labels, (self.tr("基地代码"), self.tr("基地名称"), self.tr("地址"),

@@ -116,9 +116,9 @@ class HoursSection(Retranslating, QWidget):
         add_form = QFormLayout(self._add_group)
         add_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._form_labels = [QLabel(), QLabel(), QLabel()]
-        add_form.addRow(self._form_labels[0], self._with_error("closure_start", self._start))
-        add_form.addRow(self._form_labels[1], self._with_error("closure_end", self._end))
-        add_form.addRow(self._form_labels[2], self._with_error("closure_reason", self._reason))
+        add_form.addRow(self._form_labels[0], self._closure_errors.with_label("closure_start", self._start))
+        add_form.addRow(self._form_labels[1], self._closure_errors.with_label("closure_end", self._end))
+        add_form.addRow(self._form_labels[2], self._closure_errors.with_label("closure_reason", self._reason))
         add_buttons = QHBoxLayout()
         add_buttons.addWidget(self._closure_notice, 1)
         add_buttons.addWidget(self._add)
@@ -139,17 +139,6 @@ class HoursSection(Retranslating, QWidget):
         self._reset_dates()
         self.retranslate()
 
-    def _with_error(self, field: str, widget: QWidget) -> QWidget:
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        error = ErrorLabel()
-        error.setObjectName(f"error_{field}")
-        column.addWidget(widget)
-        column.addWidget(error)
-        self._closure_errors.bind(field, error, widget)
-        return box
 
     def retranslate(self) -> None:
         self._week_group.setTitle(self.tr("每周开放时间"))
