@@ -612,7 +612,7 @@ def _check(args: argparse.Namespace, location: Location, console: Console) -> in
         violations = checks.run()
         count = len(checks.names())
     if not violations:
-        console.out("OK: " + console.translate("Cli", "%n 项检查全部通过。", None, count))
+        console.out("OK: " + _fill(console.translate("Cli", "%1 项检查全部通过。"), count))
         return 0
     for violation in violations:
         console.out(f"{violation.check}: {violation.message}")

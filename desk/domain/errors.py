@@ -117,6 +117,22 @@ class MerchantNotAllowed(DeskError):
     code = "merchant_not_allowed"
 
 
+# --- people and visits ---------------------------------------------------------------------------------------
+
+class PhoneTaken(DeskError):
+    """The phone belongs to someone already registered (one phone, one person)."""
+
+    code = "phone_taken"  # params: person_id, name (masked)
+
+
+class AlreadyCheckedOut(DeskError):
+    code = "already_checked_out"  # params: count (how many of the chosen visits had already left)
+
+
+class NothingChosen(DeskError):
+    code = "nothing_chosen"
+
+
 # --- database ------------------------------------------------------------------------------------------------
 
 class DatabaseError(DeskError):

@@ -155,7 +155,7 @@ class BaseService:
         now = self._ctx.clock.now()
         with self._ctx.db.write() as s:
             base = self._base(s)
-            before = _week(s, base.id)
+            before = week_of(s, base.id)
             if before != week:
                 _write_week(s, base.id, week)
                 audit.record(s, now, actor, "hours_changed", "base", base.id, describe_week(week))
@@ -198,16 +198,21 @@ class BaseService:
     # -- helpers -------------------------------------------------------------------------------------------------
 
     def _base(self, s: Session) -> ServiceBase:
-        query = select(ServiceBase)
-        if self._ctx.base_code:
-            query = query.where(ServiceBase.code == self._ctx.base_code)
-        base = s.execute(query.order_by(ServiceBase.id).limit(1)).scalar_one_or_none()
-        if base is None:
-            raise NotFound(entity="base", key=self._ctx.base_code or "")
-        return base
+        return current_base(s, self._ctx.base_code)
 
 
-def _week(s: Session, base_id: int) -> tuple[DayHours, ...]:
+def current_base(s: Session, base_code: str | None) -> ServiceBase:
+    """The base this desk works for: the one with `base_code`, or the database's first."""
+    query = select(ServiceBase)
+    if base_code:
+        query = query.where(ServiceBase.code == base_code)
+    base = s.execute(query.order_by(ServiceBase.id).limit(1)).scalar_one_or_none()
+    if base is None:
+        raise NotFound(entity="base", key=base_code or "")
+    return base
+
+
+def week_of(s: Session, base_id: int) -> tuple[DayHours, ...]:
     rows = s.execute(select(OpeningHours).where(OpeningHours.base_id == base_id)).scalars()
     by_day = {r.weekday: DayHours(r.weekday, r.opens, r.closes) for r in rows}
     return tuple(by_day.get(d, DayHours(d, None, None)) for d in range(7))
@@ -226,7 +231,7 @@ def _write_week(s: Session, base_id: int, week: tuple[DayHours, ...]) -> None:
 
 def _profile(s: Session, base: ServiceBase) -> BaseProfile:
     return BaseProfile(base.id, base.code, base.name, base.address, base.timezone, base.is_demo,
-                       _week(s, base.id))
+                       week_of(s, base.id))
 
 
 def describe_week(week: tuple[DayHours, ...]) -> str:

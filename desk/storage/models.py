@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, ClassVar
 
-from sqlalchemy import CheckConstraint, ForeignKey, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from desk.storage.types import UtcDateTime
@@ -134,3 +134,64 @@ class AuditHead(Model):
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     seq: Mapped[int]
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class Setting(Model):
+    """Settings shared by every desk of the database (retention period, ...), one JSON value per key."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Person(Model):
+    """群众/会员: one identity for visits, bookings and points. One phone belongs to one person."""
+
+    __tablename__ = "person"
+    __table_args__ = (
+        CheckConstraint(
+            "category IN ('party_member', 'resident', 'new_employment', 'merchant_staff', 'volunteer')",
+            name="category_known"),
+        CheckConstraint("phone IS NULL OR length(phone) = 11", name="phone_length"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str | None] = mapped_column(String(40), index=True)  # None once anonymised
+    phone: Mapped[str | None] = mapped_column(String(11), unique=True)
+    # Searching by the last four digits uses this index instead of a LIKE '%1234' scan.
+    phone_last4: Mapped[str | None] = mapped_column(String(4), index=True)
+    category: Mapped[str] = mapped_column(String(20))
+    party_branch: Mapped[str] = mapped_column(String(60), default="")
+    member_no: Mapped[str | None] = mapped_column(String(20), unique=True)
+    note: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[dt.datetime]
+    anonymised_at: Mapped[dt.datetime | None]
+
+
+class Visit(Model):
+    """到访登记: a check-in and its check-out; anonymous head counts and 暖新驿站 couriers have no person."""
+
+    __tablename__ = "visit"
+    __table_args__ = (
+        CheckConstraint("party_size BETWEEN 1 AND 200", name="party_size_range"),
+        CheckConstraint("checked_out_at IS NULL OR checked_out_at >= checked_in_at", name="out_after_in"),
+        CheckConstraint("(checked_out_at IS NULL) = (checkout_kind IS NULL)", name="checkout_kind_iff_out"),
+        Index("ix_visit_base_id_checked_in_at", "base_id", "checked_in_at"),
+        Index("ix_visit_person_id_checked_in_at", "person_id", "checked_in_at"),
+        Index("ix_visit_base_id_checked_out_at", "base_id", "checked_out_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    base_id: Mapped[int] = mapped_column(ForeignKey("service_base.id"))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
+    category: Mapped[str] = mapped_column(String(20))  # at the time of the visit, so counts survive anonymising
+    purpose: Mapped[str] = mapped_column(String(20))
+    party_size: Mapped[int] = mapped_column(default=1)
+    platform: Mapped[str | None] = mapped_column(String(10))  # 暖新驿站 couriers only
+    station_services: Mapped[int] = mapped_column(default=0)  # StationService bits
+    checked_in_at: Mapped[dt.datetime]
+    checked_out_at: Mapped[dt.datetime | None]
+    checkout_kind: Mapped[str | None] = mapped_column(String(10))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    checkout_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))

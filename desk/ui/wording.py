@@ -13,6 +13,16 @@ from desk.domain import errors as e
 translate = QCoreApplication.translate
 
 
+class Wording:
+    """Plural messages (%n): written `Wording.tr("literal", None, n)`. lupdate's Python parser reads the fourth
+    argument of translate() as an encoding, so only a tr() call marks a message as plural; the name before `.tr`
+    is its context."""
+
+    @staticmethod
+    def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return translate("Wording", text, disambiguation, n)
+
+
 def error_text(error: e.DeskError) -> str:
     p = error.params
     location = str(p.get("location", ""))
@@ -20,9 +30,9 @@ def error_text(error: e.DeskError) -> str:
         case e.Required():
             return translate("Wording", "请填写此项。")
         case e.TooLong():
-            return translate("Wording", "太长了：最多 %n 个字符。", None, int(p.get("max_length", 0)))
+            return Wording.tr("太长了：最多 %n 个字符。", None, int(p.get("max_length", 0)))
         case e.TooShort():
-            return translate("Wording", "太短了：至少 %n 个字符。", None, int(p.get("min_length", 0)))
+            return Wording.tr("太短了：至少 %n 个字符。", None, int(p.get("min_length", 0)))
         case e.ControlCharacters():
             return translate("Wording", "含有不可见的控制字符，请重新输入。")
         case e.BadFormat():
@@ -37,7 +47,7 @@ def error_text(error: e.DeskError) -> str:
         case e.LoginFailed():
             return translate("Wording", "用户名或密码不正确。")
         case e.AccountLocked():
-            return translate("Wording", "登录失败次数过多，账户已暂时锁定，请 %n 分钟后再试，或请管理员重置密码。", None, int(p.get("minutes", 15)))
+            return Wording.tr("登录失败次数过多，账户已暂时锁定，请 %n 分钟后再试，或请管理员重置密码。", None, int(p.get("minutes", 15)))
         case e.AccountDisabled():
             return translate("Wording", "此账户已停用，请联系管理员。")
         case e.WrongPassword():
@@ -58,6 +68,12 @@ def error_text(error: e.DeskError) -> str:
             return translate("Wording", "商户收银员必须绑定一个联盟商家。")
         case e.MerchantNotAllowed():
             return translate("Wording", "只有商户收银员才绑定商家。")
+        case e.PhoneTaken():
+            return translate("Wording", "这个手机号已登记给 %1，请直接搜索此人。").replace("%1", str(p.get("name", "")))
+        case e.AlreadyCheckedOut():
+            return translate("Wording", "有 %n 位已经离开，未重复签退。请刷新在场名单。", None, int(p.get("count", 1)))
+        case e.NothingChosen():
+            return translate("Wording", "请先在名单中选择。")
         case e.DatabaseMissing():
             return translate("Wording", "找不到数据库：%1。请先运行 desk init 创建，或检查路径。").replace("%1", location)
         case e.DatabaseLocked():
@@ -95,6 +111,10 @@ def _format_text(expected: str) -> str:
             return translate("Wording", "不认识的时区，例如 Asia/Shanghai。")
         case "language":
             return translate("Wording", "不支持的语言。")
+        case "phone":
+            return translate("Wording", "手机号应为 11 位大陆手机号，例如 138 1234 5678（可带 +86）。")
+        case "category" | "purpose" | "platform":
+            return translate("Wording", "请从列表中选择。")
         case "date":
             return translate("Wording", "日期格式应为 YYYY-MM-DD。")
         case "time":

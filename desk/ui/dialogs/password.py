@@ -47,6 +47,7 @@ class ChangePasswordDialog(Retranslating, QDialog):
         layout.addWidget(self._buttons)
         self._buttons.accepted.connect(self._on_ok_clicked)
         self._buttons.rejected.connect(self.reject)
+        self.setMinimumWidth(380)  # room for the English labels and hints beside the fields
         self.retranslate()
 
     def retranslate(self) -> None:

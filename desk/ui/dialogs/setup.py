@@ -85,6 +85,7 @@ class SetupDialog(Retranslating, QDialog):
         layout.addWidget(self._status)
         layout.addWidget(self._finish, alignment=Qt.AlignmentFlag.AlignRight)
         self._finish.clicked.connect(self._on_finish_clicked)
+        self.setMinimumWidth(520)  # the example base name fits in its field in English too
         self.retranslate()
         self._base_name.setFocus()
 

@@ -1,0 +1,272 @@
+"""Services layer: visits (到访登记) — check-in of known, new and anonymous visitors and 暖新驿站 couriers, the
+on-site list, check-out (one, several, all, and automatically at closing time), corrections."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Result, select, update
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.orm import Session
+
+from desk.domain.errors import AlreadyCheckedOut, EndBeforeStart, NotFound, NothingChosen
+from desk.domain.people import (
+    Category,
+    CheckoutKind,
+    Platform,
+    Purpose,
+    StationService,
+    check_party_size,
+    mask_phone,
+)
+from desk.domain.staff import Actor
+from desk.services import audit
+from desk.services.bases import current_base, week_of
+from desk.services.context import ServiceContext
+from desk.services.people import PersonForm, clean_form, insert_person, person_by_phone
+from desk.storage.models import Closure, Person, Visit
+
+
+@dataclass(frozen=True)
+class VisitRow:
+    id: int
+    person_id: int | None
+    name: str
+    masked_phone: str
+    category: Category
+    purpose: Purpose
+    party_size: int
+    platform: Platform | None
+    services: StationService
+    checked_in_at: dt.datetime
+    checked_out_at: dt.datetime | None
+    checkout_kind: CheckoutKind | None
+
+
+def visit_row(visit: Visit, person: Person | None) -> VisitRow:
+    return VisitRow(
+        visit.id, visit.person_id, (person.name or "") if person else "", mask_phone(person.phone if person else None),
+        Category(visit.category), Purpose(visit.purpose), visit.party_size,
+        Platform(visit.platform) if visit.platform else None, StationService(visit.station_services),
+        visit.checked_in_at, visit.checked_out_at,
+        CheckoutKind(visit.checkout_kind) if visit.checkout_kind else None,
+    )
+
+
+class VisitService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+
+    # -- check-in ------------------------------------------------------------------------------------------------
+
+    def check_in(self, actor: Actor, person_id: int, purpose: Purpose, party_size: int = 1) -> VisitRow:
+        size = check_party_size(party_size)
+        purpose = Purpose(purpose)
+        now = self._ctx.clock.now()
+        with self._ctx.db.write() as s:
+            person = s.get(Person, person_id)
+            if person is None or person.anonymised_at is not None:
+                raise NotFound(entity="person", key=person_id)
+            visit = self._insert(s, actor, now, person, Category(person.category), purpose, size)
+            return visit_row(visit, person)
+
+    def check_in_new(self, actor: Actor, form: PersonForm, purpose: Purpose, party_size: int = 1) -> VisitRow:
+        """Register a new person and check them in, in one transaction. If another desk registered the same
+        phone a moment earlier, the visit goes to that person: one person, two visits."""
+        clean = clean_form(form)
+        size = check_party_size(party_size)
+        purpose = Purpose(purpose)
+        for _attempt in range(3):
+            now = self._ctx.clock.now()
+            try:
+                with self._ctx.db.write() as s:
+                    person = person_by_phone(s, clean.phone) if clean.phone else None
+                    if person is None:
+                        person = insert_person(s, clean, now)
+                        audit.record(s, now, actor, "person_added", "person", person.id, clean.category.value)
+                    visit = self._insert(s, actor, now, person, Category(person.category), purpose, size)
+                    return visit_row(visit, person)
+            except sa_exc.IntegrityError:
+                continue  # the phone was registered between our look-up and our insert: look again
+        raise RuntimeError("could not register the person after three attempts")
+
+    def check_in_anonymous(self, actor: Actor, category: Category, purpose: Purpose, party_size: int = 1) -> VisitRow:
+        size = check_party_size(party_size)
+        category, purpose = Category(category), Purpose(purpose)
+        now = self._ctx.clock.now()
+        with self._ctx.db.write() as s:
+            return visit_row(self._insert(s, actor, now, None, category, purpose, size), None)
+
+    def check_in_courier(self, actor: Actor, platform: Platform,
+                         services: StationService = StationService.NONE) -> VisitRow:
+        """暖新驿站: one click per platform, no personal data."""
+        platform = Platform(platform)
+        now = self._ctx.clock.now()
+        with self._ctx.db.write() as s:
+            visit = self._insert(s, actor, now, None, Category.NEW_EMPLOYMENT, Purpose.REST, 1,
+                                 platform=platform, services=StationService(services))
+            return visit_row(visit, None)
+
+    def set_services(self, actor: Actor, visit_id: int, services: StationService) -> VisitRow:
+        now = self._ctx.clock.now()
+        with self._ctx.db.write() as s:
+            visit = self._get(s, visit_id)
+            visit.station_services = int(StationService(services))
+            audit.record(s, now, actor, "visit_services", "visit", visit.id, str(int(services)))
+            return visit_row(visit, s.get(Person, visit.person_id) if visit.person_id else None)
+
+    # -- on site and check-out -----------------------------------------------------------------------------------
+
+    def on_site(self) -> list[VisitRow]:
+        with self._ctx.db.read() as s:
+            base = current_base(s, self._ctx.base_code)
+            rows = s.execute(
+                select(Visit, Person).outerjoin(Person, Person.id == Visit.person_id)
+                .where(Visit.base_id == base.id, Visit.checked_out_at.is_(None))
+                .order_by(Visit.checked_in_at, Visit.id)
+            ).all()
+            return [visit_row(v, p) for v, p in rows]
+
+    def check_out(self, actor: Actor, visit_ids: list[int] | tuple[int, ...]) -> int:
+        """Check out the chosen visits; if any of them had already left, nothing is written."""
+        ids = sorted(set(visit_ids))
+        if not ids:
+            raise NothingChosen()
+        now = self._ctx.clock.now()
+        with self._ctx.db.write() as s:
+            done = _rowcount(s.execute(
+                update(Visit).where(Visit.id.in_(ids), Visit.checked_out_at.is_(None))
+                .values(checked_out_at=now, checkout_kind=CheckoutKind.MANUAL.value, checkout_staff_id=actor.staff_id)
+            ))
+            if done != len(ids):
+                raise AlreadyCheckedOut(count=len(ids) - done)
+            audit.record(s, now, actor, "visits_checked_out", "visit", ids[0] if len(ids) == 1 else "",
+                         f"{len(ids)} visit(s)")
+            return done
+
+    def check_out_all(self, actor: Actor) -> int:
+        now = self._ctx.clock.now()
+        with self._ctx.db.write() as s:
+            base = current_base(s, self._ctx.base_code)
+            done = _rowcount(s.execute(
+                update(Visit).where(Visit.base_id == base.id, Visit.checked_out_at.is_(None))
+                .values(checked_out_at=now, checkout_kind=CheckoutKind.MANUAL.value, checkout_staff_id=actor.staff_id)
+            ))
+            if done:
+                audit.record(s, now, actor, "visits_checked_out", "visit", "", f"all: {done} visit(s)")
+            return int(done)
+
+    def closing_time(self, day: dt.date) -> dt.datetime | None:
+        """When the base closes on `day` (its local date), as an instant; None on a closed day."""
+        with self._ctx.db.read() as s:
+            base = current_base(s, self._ctx.base_code)
+            return _closing_instant(s, base.id, base.timezone, day)
+
+    def auto_check_out(self) -> int:
+        """The closing-time rule, run by an in-app timer: once the base has closed today, everyone still on site
+        is checked out at the closing time, marked automatic. Visits of earlier days are closed too."""
+        now = self._ctx.clock.now()
+        with self._ctx.db.write() as s:
+            base = current_base(s, self._ctx.base_code)
+            zone = zoneinfo.ZoneInfo(base.timezone)
+            today = now.astimezone(zone).date()
+            open_visits = s.execute(
+                select(Visit).where(Visit.base_id == base.id, Visit.checked_out_at.is_(None))
+            ).scalars().all()
+            closed = 0
+            closings: dict[dt.date, dt.datetime | None] = {}
+            for visit in open_visits:
+                day = visit.checked_in_at.astimezone(zone).date()
+                if day not in closings:
+                    closings[day] = _closing_instant(s, base.id, base.timezone, day)
+                closing = closings[day]
+                if day < today:
+                    # Left over from an earlier day: close at that day's closing time or at its end.
+                    end = closing or dt.datetime.combine(day, dt.time(23, 59), zone)
+                elif closing is not None and now >= closing:
+                    end = closing
+                else:
+                    continue
+                visit.checked_out_at = max(end, visit.checked_in_at)
+                visit.checkout_kind = CheckoutKind.AUTOMATIC.value
+                closed += 1
+            if closed:
+                audit.record(s, now, None, "visits_auto_checked_out", "visit", "", f"{closed} visit(s)")
+            return closed
+
+    # -- corrections ---------------------------------------------------------------------------------------------
+
+    def correct(self, actor: Actor, visit_id: int, purpose: Purpose, checked_out_at: dt.datetime | None) -> VisitRow:
+        """Staff fix the purpose or the check-out time of a visit; audited with old and new values."""
+        purpose = Purpose(purpose)
+        now = self._ctx.clock.now()
+        with self._ctx.db.write() as s:
+            visit = self._get(s, visit_id)
+            if checked_out_at is not None:
+                if checked_out_at < visit.checked_in_at:
+                    raise EndBeforeStart("checked_out_at")
+                if checked_out_at > now:
+                    raise EndBeforeStart("checked_out_at")  # a check-out cannot be in the future
+            changes = []
+            if visit.purpose != purpose.value:
+                changes.append(f"purpose {visit.purpose} → {purpose.value}")
+            if visit.checked_out_at != checked_out_at:
+                changes.append(f"checked out {_iso(visit.checked_out_at)} → {_iso(checked_out_at)}")
+            visit.purpose = purpose.value
+            visit.checked_out_at = checked_out_at
+            if checked_out_at is None:
+                visit.checkout_kind = None
+                visit.checkout_staff_id = None
+            elif visit.checkout_kind is None or changes:
+                visit.checkout_kind = CheckoutKind.MANUAL.value
+                visit.checkout_staff_id = actor.staff_id
+            if changes:
+                audit.record(s, now, actor, "visit_corrected", "visit", visit.id, "; ".join(changes))
+            return visit_row(visit, s.get(Person, visit.person_id) if visit.person_id else None)
+
+    # -- helpers -------------------------------------------------------------------------------------------------
+
+    def _insert(self, s: Session, actor: Actor, now: dt.datetime, person: Person | None, category: Category,
+                purpose: Purpose, party_size: int, platform: Platform | None = None,
+                services: StationService = StationService.NONE) -> Visit:
+        base = current_base(s, self._ctx.base_code)
+        visit = Visit(base_id=base.id, person_id=person.id if person else None, category=category.value,
+                      purpose=purpose.value, party_size=party_size, platform=platform.value if platform else None,
+                      station_services=int(services), checked_in_at=now, staff_id=actor.staff_id)
+        s.add(visit)
+        s.flush()
+        what = platform.value if platform else (category.value if person is None else "")
+        audit.record(s, now, actor, "visit_checked_in", "visit", visit.id,
+                     f"{purpose.value} ×{party_size} {what}".strip())
+        return visit
+
+    @staticmethod
+    def _get(s: Session, visit_id: int) -> Visit:
+        visit = s.get(Visit, visit_id)
+        if visit is None:
+            raise NotFound(entity="visit", key=visit_id)
+        return visit
+
+
+def _closing_instant(s: Session, base_id: int, timezone: str, day: dt.date) -> dt.datetime | None:
+    closed = s.execute(
+        select(Closure.id).where(Closure.base_id == base_id, Closure.start_date <= day, Closure.end_date >= day)
+        .limit(1)
+    ).first()
+    if closed:
+        return None
+    hours = week_of(s, base_id)[day.weekday()]
+    if hours.closes is None:
+        return None
+    return dt.datetime.combine(day, hours.closes, zoneinfo.ZoneInfo(timezone))
+
+
+def _rowcount(result: Result[Any]) -> int:
+    return int(result.rowcount)  # type: ignore[attr-defined]  # an UPDATE's CursorResult has it
+
+
+def _iso(value: dt.datetime | None) -> str:
+    return value.isoformat(timespec="minutes") if value else "—"
