@@ -10,8 +10,12 @@ from desk.services.backups import BackupService
 from desk.services.bases import BaseService
 from desk.services.checks import CheckService
 from desk.services.context import ServiceContext
+from desk.services.people import PeopleService
 from desk.services.preferences import Preferences
+from desk.services.retention import RetentionService
+from desk.services.settings import SettingsService
 from desk.services.staff import StaffService
+from desk.services.visits import VisitService
 
 
 @dataclass(frozen=True)
@@ -24,8 +28,13 @@ class Services:
     checks: CheckService
     audit: AuditService
     preferences: Preferences
+    settings: SettingsService
+    people: PeopleService
+    visits: VisitService
+    retention: RetentionService
 
     @classmethod
     def build(cls, ctx: ServiceContext) -> Services:
         return cls(ctx, AuthService(ctx), StaffService(ctx), BaseService(ctx), BackupService(ctx), CheckService(ctx),
-                   AuditService(ctx), Preferences(ctx.location.data_dir))
+                   AuditService(ctx), Preferences(ctx.location.data_dir), SettingsService(ctx), PeopleService(ctx),
+                   VisitService(ctx), RetentionService(ctx))
