@@ -1,4 +1,5 @@
-"""UI layer: small shared widgets — the error label shown next to a field, and the retranslation hook."""
+"""UI layer: small shared widgets — the error label shown next to a field, the retranslation hook, and growing a
+dialog to fit what it newly shows."""
 
 from __future__ import annotations
 
@@ -74,3 +75,16 @@ class FieldErrors:
     def text_of(self, field: str) -> str:
         label, _ = self._fields.get(field, (self._general, None))
         return label.text() if label.isVisible() else ""
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """Make a shown dialog tall enough for its layout at its current width, after an error or hint appeared.
+    Qt's minimum size leaves out the height a wrapped text needs for its width, so without this the new lines
+    squeeze the intro and the fields instead of making the dialog taller."""
+    layout = window.layout()
+    if not window.isVisible() or layout is None or not layout.hasHeightForWidth():
+        return
+    layout.activate()
+    needed = layout.totalHeightForWidth(window.width())
+    if window.height() < needed:
+        window.resize(window.width(), needed)

@@ -71,7 +71,7 @@ def error_text(error: e.DeskError) -> str:
         case e.PhoneTaken():
             return translate("Wording", "这个手机号已登记给 %1，请直接搜索此人。").replace("%1", str(p.get("name", "")))
         case e.AlreadyCheckedOut():
-            return translate("Wording", "有 %n 位已经离开，未重复签退。请刷新在场名单。", None, int(p.get("count", 1)))
+            return Wording.tr("有 %n 位已经离开，未重复签退。请刷新在场名单。", None, int(p.get("count", 1)))
         case e.NothingChosen():
             return translate("Wording", "请先在名单中选择。")
         case e.DatabaseMissing():
@@ -154,3 +154,51 @@ def weekday_name(weekday: int) -> str:
 
 def role_name(role: str) -> str:
     return {"admin": translate("Wording", "管理员"), "desk": translate("Wording", "前台"), "merchant": translate("Wording", "商户收银员")}.get(role, role)
+
+
+def category_name(category: str) -> str:
+    """A person's category (desk.domain.people.Category value) as staff say it."""
+    return {
+        "party_member": translate("Wording", "党员"),
+        "resident": translate("Wording", "群众"),
+        "new_employment": translate("Wording", "新就业群体"),
+        "merchant_staff": translate("Wording", "商户"),
+        "volunteer": translate("Wording", "志愿者"),
+    }.get(category, category)
+
+
+def purpose_name(purpose: str) -> str:
+    """The purpose of a visit (desk.domain.people.Purpose value)."""
+    return {
+        "reading": translate("Wording", "阅读"),
+        "nursing": translate("Wording", "母婴室"),
+        "charging": translate("Wording", "充电"),
+        "legal_aid": translate("Wording", "法律咨询"),
+        "rest": translate("Wording", "休息"),
+        "meeting": translate("Wording", "会议活动"),
+        "enquiry": translate("Wording", "办事咨询"),
+        "other": translate("Wording", "其他"),
+    }.get(purpose, purpose)
+
+
+def platform_name(platform: str) -> str:
+    """Who a courier, rider or driver works for (desk.domain.people.Platform value)."""
+    return {
+        "meituan": translate("Wording", "美团"),
+        "eleme": translate("Wording", "饿了么"),
+        "sf": translate("Wording", "顺丰"),
+        "jd": translate("Wording", "京东"),
+        "didi": translate("Wording", "滴滴"),
+        "other": translate("Wording", "其他平台"),
+    }.get(platform, platform)
+
+
+def service_name(flag: int) -> str:
+    """One 暖新驿站 service (a single desk.domain.people.StationService bit)."""
+    return {
+        1: translate("Wording", "热水"),
+        2: translate("Wording", "微波炉"),
+        4: translate("Wording", "休息"),
+        8: translate("Wording", "充电"),
+        16: translate("Wording", "卫生间"),
+    }.get(int(flag), str(int(flag)))

@@ -1,4 +1,6 @@
-"""Every settings section on demo data: rendered to PNG (for people to look at) and checked for clipped words.
+"""Every settings section and dialog on demo data, in Chinese and in English: rendered to PNG (for people to look
+at) and checked for clipped words — a label, button or hint that does not fit, or a wrapped text squeezed
+shorter than it needs.
 
 Set DESK_SHOTS_DIR to keep the pictures; otherwise they go to the test's temporary folder.
 """
@@ -11,23 +13,44 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from uihelp import click, find
 
 from desk.domain.staff import Actor
 from desk.services.bundle import Services
-from desk.services.demo import DEMO_PASSWORD, seed_demo
+from desk.services.demo import DEMO_BASE_NAME, DEMO_PASSWORD, seed_demo
+from desk.ui.dialogs.login import LoginDialog
+from desk.ui.dialogs.password import ChangePasswordDialog
+from desk.ui.dialogs.setup import SetupDialog
 from desk.ui.dialogs.staff import ResetPasswordDialog, StaffDialog
+from desk.ui.i18n import apply_language
 from desk.ui.main_window import MainWindow
 from desk.ui.pages.settings import SettingsPage
 
 SECTIONS = ["base_profile", "hours", "staff", "backups", "audit_log", "language"]
 
 
+@pytest.fixture(params=["zh_CN", "en"])
+def language(request: pytest.FixtureRequest) -> str:
+    """The windows below are built after this, so they start in the language (tests/ui/conftest.py switches
+    back to Chinese afterwards)."""
+    apply_language(request.param)
+    return str(request.param)
+
+
 @pytest.fixture
-def shots(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("DESK_SHOTS_DIR") or tmp_path / "shots")
+def shots(tmp_path: Path, language: str) -> Path:
+    folder = Path(os.environ.get("DESK_SHOTS_DIR") or tmp_path / "shots") / language
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
@@ -42,21 +65,36 @@ def demo_admin(services: Services) -> Actor:
     return actor
 
 
+PLACEHOLDER_MARGIN = 12  # a line edit's frame and text margins around its placeholder
+
+
 def clipped(root: QWidget) -> list[str]:
-    """Visible labels and buttons narrower than their text needs (a translation or font that does not fit)."""
+    """Visible labels, buttons and placeholders narrower than their text needs, wrapped texts shorter than
+    their lines need, and fields squeezed flatter than they can be (a translation or font that does not fit)."""
     problems = []
     for widget in root.findChildren(QWidget):
         if not widget.isVisible():
             continue
-        if isinstance(widget, QLabel) and not widget.wordWrap() and widget.text() and widget.pixmap().isNull():
+        name = f"{type(widget).__name__} {widget.objectName()!r}"
+        if isinstance(widget, QLabel) and widget.text() and widget.pixmap().isNull():
+            if widget.wordWrap():
+                if widget.height() < (needed := widget.heightForWidth(widget.width())):
+                    problems.append(f"{name} {widget.text()!r}: height {widget.height()} < {needed}")
+                continue
             needed = widget.sizeHint().width()
+            text = widget.text()
         elif isinstance(widget, QAbstractButton) and widget.text():
-            needed = widget.minimumSizeHint().width()
+            needed, text = widget.minimumSizeHint().width(), widget.text()
+        elif isinstance(widget, QLineEdit) and widget.placeholderText() and not widget.text():
+            text = widget.placeholderText()
+            needed = widget.fontMetrics().horizontalAdvance(text) + PLACEHOLDER_MARGIN
         else:
             continue
         if widget.width() < needed:
-            problems.append(f"{type(widget).__name__} {widget.objectName()!r} {widget.text()!r}: "
-                            f"{widget.width()} < {needed}")
+            problems.append(f"{name} {text!r}: {widget.width()} < {needed}")
+        if isinstance(widget, QLineEdit | QComboBox | QAbstractButton) and \
+                widget.height() < (flat := widget.minimumSizeHint().height()):
+            problems.append(f"{name} squeezed: height {widget.height()} < {flat}")
     return problems
 
 
@@ -68,7 +106,8 @@ def _grab(widget: QWidget, path: Path) -> None:
 
 
 def test_every_section_renders_without_clipped_words(
-        qtbot: QtBot, demo_admin: Actor, make_window: Callable[[Actor], MainWindow], shots: Path) -> None:
+        qtbot: QtBot, demo_admin: Actor, make_window: Callable[[Actor], MainWindow], shots: Path,
+        language: str) -> None:
     window = make_window(demo_admin)
     settings = window.show_page("settings")
     assert isinstance(settings, SettingsPage)
@@ -77,14 +116,14 @@ def test_every_section_renders_without_clipped_words(
         section = settings.show_section(key)
         qtbot.wait(20)  # let the layouts settle before measuring
         _grab(window, shots / f"{number:02d}-{key}.png")
-        if found := clipped(section):
+        if found := clipped(section) + clipped(window.statusBar()):
             problems[key] = found
     assert problems == {}
 
 
 def test_the_staff_dialogs_render_without_clipped_words(
         qtbot: QtBot, services: Services, demo_admin: Actor, make_window: Callable[[Actor], MainWindow],
-        shots: Path) -> None:
+        shots: Path, language: str) -> None:
     window = make_window(demo_admin)
     settings = window.show_page("settings")
     assert isinstance(settings, SettingsPage)
@@ -95,16 +134,45 @@ def test_the_staff_dialogs_render_without_clipped_words(
     assert add is not None
     qtbot.waitExposed(add)
     click(qtbot, find(add, QPushButton, "save_button"))  # show the errors too: they must fit as well
+    role = find(add, QComboBox, "role")
+    role.setCurrentIndex(role.findData("merchant"))  # and the merchant hint beneath them
     dialogs.append(add)
     row = services.staff.list_staff(demo_admin)[1]
     reset = ResetPasswordDialog.ask(section, services.staff, demo_admin, row)
     qtbot.waitExposed(reset)
+    click(qtbot, find(reset, QPushButton, "save_button"))  # an error under a field, below a long intro
     dialogs.append(reset)
+    problems = {}
     for dialog in dialogs:
         qtbot.wait(20)
         _grab(dialog, shots / f"dialog-{dialog.objectName()}.png")
-        assert clipped(dialog) == []
+        if found := clipped(dialog):
+            problems[dialog.objectName()] = found
         dialog.reject()
+    assert problems == {}
+
+
+def test_the_login_setup_and_password_dialogs_render_without_clipped_words(
+        qtbot: QtBot, services: Services, demo_admin: Actor, shots: Path, language: str) -> None:
+    login = LoginDialog(DEMO_BASE_NAME, demo=True)
+    login.set_services(services, DEMO_BASE_NAME, True)
+    setup = SetupDialog()  # not given services: it waits for the database, as at a first start
+    change = ChangePasswordDialog(services.auth, demo_admin, forced=True)
+    problems = {}
+    for dialog in (login, setup, change):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+    click(qtbot, find(login, QPushButton, "login_button"))  # empty: the error shows
+    buttons = change.findChild(QDialogButtonBox)
+    assert buttons is not None
+    click(qtbot, buttons.button(QDialogButtonBox.StandardButton.Ok))
+    for dialog in (login, setup, change):
+        qtbot.wait(20)
+        _grab(dialog, shots / f"dialog-{dialog.objectName()}.png")
+        if found := clipped(dialog):
+            problems[dialog.objectName()] = found
+    assert problems == {}
 
 
 def test_demo_data_is_what_the_pictures_show(services: Services, demo_admin: Actor) -> None:

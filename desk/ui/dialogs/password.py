@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from desk.domain.errors import DeskError
 from desk.domain.staff import Actor
 from desk.services.auth import AuthService
-from desk.ui.widgets import ErrorLabel, FieldErrors, Retranslating
+from desk.ui.widgets import ErrorLabel, FieldErrors, Retranslating, grow_to_fit
 
 
 class ChangePasswordDialog(Retranslating, QDialog):
@@ -63,5 +63,6 @@ class ChangePasswordDialog(Retranslating, QDialog):
             self._auth.change_own_password(self._actor, self._current.text(), self._new.text(), self._repeat.text())
         except DeskError as error:
             self._errors.show(error)
+            grow_to_fit(self)
             return
         self.accept()

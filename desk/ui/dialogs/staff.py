@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from desk.domain.errors import DeskError
 from desk.domain.staff import DISPLAY_NAME_MAX, PASSWORD_MAX, USERNAME_MAX, Actor, Role
 from desk.services.staff import StaffRow, StaffService
-from desk.ui.widgets import ErrorLabel, FieldErrors, Retranslating
+from desk.ui.widgets import ErrorLabel, FieldErrors, Retranslating, grow_to_fit
 from desk.ui.wording import role_name
 
 
@@ -64,22 +64,10 @@ class _Form(Retranslating, QDialog):
             row = self._save()
         except DeskError as error:
             self._errors.show(error)
-            self._fit_height()
+            grow_to_fit(self)
             return
         self.saved.emit(row)
         self.accept()
-
-    def _fit_height(self) -> None:
-        """Grow to what the form needs at the current width once an error or hint shows. Qt's minimum size
-        leaves out the height a wrapped text needs for its width, so without this the new lines squeeze the
-        intro and the fields instead of making the dialog taller."""
-        layout = self.layout()
-        if not self.isVisible() or layout is None or not layout.hasHeightForWidth():
-            return
-        layout.activate()
-        needed = layout.totalHeightForWidth(self.width())
-        if self.height() < needed:
-            self.resize(self.width(), needed)
 
     def _save(self) -> StaffRow:
         raise NotImplementedError
@@ -194,7 +182,7 @@ class StaffDialog(_Form):
         else:
             self._merchant_hint.setText("")
         self._merchant_hint.setVisible(bool(self._merchant_hint.text()))
-        self._fit_height()
+        grow_to_fit(self)
 
     def _on_role_changed(self, _index: int) -> None:
         is_merchant = self._selected_role() is Role.MERCHANT
