@@ -71,11 +71,17 @@ def upgrade() -> None:
         batch_op.create_index('ix_visit_base_id_checked_in_at', ['base_id', 'checked_in_at'], unique=False)
         batch_op.create_index('ix_visit_base_id_checked_out_at', ['base_id', 'checked_out_at'], unique=False)
         batch_op.create_index('ix_visit_person_id_checked_in_at', ['person_id', 'checked_in_at'], unique=False)
+        batch_op.create_index('ix_visit_base_id_category_checked_in_at', ['base_id', 'category', 'checked_in_at'], unique=False)
+        batch_op.create_index('ix_visit_base_id_purpose_checked_in_at', ['base_id', 'purpose', 'checked_in_at'], unique=False)
+        batch_op.create_index('ix_visit_base_id_party_size_id', ['base_id', 'party_size', 'id'], unique=False)
 
 
 
 def downgrade() -> None:
     with op.batch_alter_table('visit', schema=None) as batch_op:
+        batch_op.drop_index('ix_visit_base_id_party_size_id')
+        batch_op.drop_index('ix_visit_base_id_purpose_checked_in_at')
+        batch_op.drop_index('ix_visit_base_id_category_checked_in_at')
         batch_op.drop_index('ix_visit_person_id_checked_in_at')
         batch_op.drop_index('ix_visit_base_id_checked_out_at')
         batch_op.drop_index('ix_visit_base_id_checked_in_at')

@@ -133,6 +133,69 @@ class NothingChosen(DeskError):
     code = "nothing_chosen"
 
 
+# --- bookings ------------------------------------------------------------------------------------------------
+# Each refusal names the rule it applies; times in params are local "HH:MM" strings and dates ISO strings.
+
+class ClosedThatDay(DeskError):
+    code = "closed_that_day"  # params: day, reason, kind ("closure", "holiday", "weekly", "override")
+
+
+class OutsideOpeningHours(DeskError):
+    code = "outside_opening_hours"  # params: opens, closes
+
+
+class BookingTooShort(DeskError):
+    code = "booking_too_short"  # params: minutes (the minimum)
+
+
+class BookingTooLong(DeskError):
+    code = "booking_too_long"  # params: minutes (the maximum)
+
+
+class OffTheSlotStep(DeskError):
+    code = "off_the_slot_step"  # params: minutes (the step)
+
+
+class InThePast(DeskError):
+    code = "in_the_past"
+
+
+class BeyondBookingWindow(DeskError):
+    code = "beyond_booking_window"  # params: days
+
+
+class SlotTaken(DeskError):
+    code = "slot_taken"  # params: unit, start, end (of the booking in the way, buffer included)
+
+
+class DailyQuotaExceeded(DeskError):
+    code = "daily_quota_exceeded"  # params: minutes or count (the limit), kind ("minutes" | "count")
+
+
+class PersonSuspended(DeskError):
+    code = "person_suspended"  # params: until (date)
+
+
+class NameRequiredHere(DeskError):
+    code = "name_required_here"
+
+
+class OverCapacity(DeskError):
+    code = "over_capacity"  # params: capacity
+
+
+class UnitUnavailable(DeskError):
+    code = "unit_unavailable"  # params: unit, reason (inactive facility or out-of-order unit)
+
+
+class WrongBookingState(DeskError):
+    code = "wrong_booking_state"  # params: state (the booking's current state), action
+
+
+class SafetyChecklistIncomplete(DeskError):
+    code = "safety_checklist_incomplete"
+
+
 # --- database ------------------------------------------------------------------------------------------------
 
 class DatabaseError(DeskError):

@@ -96,6 +96,7 @@ class BaseService:
                     s.add(base)
                     s.flush()
                     _write_week(s, base.id, week)
+                    seed_facilities(s, base.id)
                 admin = Staff(username=username, display_name=display, role=Role.ADMIN.value,
                               password_hash=hash_password(form.password), created_at=now, last_login_at=now)
                 s.add(admin)
@@ -124,6 +125,7 @@ class BaseService:
                 s.add(base)
                 s.flush()
                 _write_week(s, base.id, DEFAULT_WEEK)
+                seed_facilities(s, base.id)
                 audit.record(s, now, actor, "base_created", "base", base.id, f"{clean_code} {clean_name}")
                 return _profile(s, base)
         except sa_exc.IntegrityError:
@@ -199,6 +201,12 @@ class BaseService:
 
     def _base(self, s: Session) -> ServiceBase:
         return current_base(s, self._ctx.base_code)
+
+
+def seed_facilities(s: Session, base_id: int) -> int:
+    from desk.services.facilities import seed_facilities as seed  # facilities builds on this module
+
+    return seed(s, base_id)
 
 
 def current_base(s: Session, base_code: str | None) -> ServiceBase:

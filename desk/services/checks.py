@@ -53,11 +53,18 @@ class CheckService:
         self._ctx = ctx
 
     def names(self) -> list[str]:
+        _register_all()
         return list(_CHECKS)
 
     def run(self) -> list[Violation]:
+        _register_all()
         violations = []
         with self._ctx.db.read() as s:
             for name, check in _CHECKS.items():
                 violations += [Violation(name, message) for message in check(s)]
         return violations
+
+
+def _register_all() -> None:
+    """Import every area so its invariants are registered, whoever asks for the checks."""
+    import desk.services.bundle  # noqa: F401

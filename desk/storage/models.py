@@ -167,6 +167,8 @@ class Person(Model):
     note: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[dt.datetime]
     anonymised_at: Mapped[dt.datetime | None]
+    # Set by the no-show rule; bookings are refused until then (lifted by time alone).
+    suspended_until: Mapped[dt.datetime | None]
 
 
 class Visit(Model):
@@ -180,6 +182,10 @@ class Visit(Model):
         Index("ix_visit_base_id_checked_in_at", "base_id", "checked_in_at"),
         Index("ix_visit_person_id_checked_in_at", "person_id", "checked_in_at"),
         Index("ix_visit_base_id_checked_out_at", "base_id", "checked_out_at"),
+        # The visit log filters and sorts by these without sorting the table (keyset pages).
+        Index("ix_visit_base_id_category_checked_in_at", "base_id", "category", "checked_in_at"),
+        Index("ix_visit_base_id_purpose_checked_in_at", "base_id", "purpose", "checked_in_at"),
+        Index("ix_visit_base_id_party_size_id", "base_id", "party_size", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -195,3 +201,135 @@ class Visit(Model):
     checkout_kind: Mapped[str | None] = mapped_column(String(10))
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     checkout_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+
+
+class DateOverride(Model):
+    """An administrator's hours for one date of a base, over holidays and the week ("open on 国庆 9:00–12:00")."""
+
+    __tablename__ = "date_override"
+    __table_args__ = (
+        UniqueConstraint("base_id", "day"),
+        CheckConstraint("(opens IS NULL) = (closes IS NULL)", name="both_or_none"),
+        CheckConstraint("opens IS NULL OR closes > opens", name="closes_after_opens"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    base_id: Mapped[int] = mapped_column(ForeignKey("service_base.id", ondelete="CASCADE"))
+    day: Mapped[dt.date]
+    opens: Mapped[dt.time | None]
+    closes: Mapped[dt.time | None]
+    reason: Mapped[str] = mapped_column(String(60))
+
+
+class Facility(Model):
+    """A bookable place of a base with its rules; its units are the seats, rooms or ports."""
+
+    __tablename__ = "facility"
+    __table_args__ = (
+        UniqueConstraint("base_id", "name"),
+        CheckConstraint("slot_minutes > 0 AND min_minutes > 0 AND max_minutes >= min_minutes", name="lengths"),
+        CheckConstraint("buffer_minutes >= 0 AND grace_minutes >= 0 AND horizon_days >= 0", name="non_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    base_id: Mapped[int] = mapped_column(ForeignKey("service_base.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(40))
+    sort_order: Mapped[int] = mapped_column(default=0)
+    slot_minutes: Mapped[int]
+    min_minutes: Mapped[int]
+    max_minutes: Mapped[int]
+    buffer_minutes: Mapped[int] = mapped_column(default=0)
+    horizon_days: Mapped[int] = mapped_column(default=14)
+    grace_minutes: Mapped[int] = mapped_column(default=15)
+    quota_minutes: Mapped[int | None]
+    quota_count: Mapped[int | None]
+    name_required: Mapped[bool] = mapped_column(default=True)
+    group_booking: Mapped[bool] = mapped_column(default=False)
+    own_hours: Mapped[bool] = mapped_column(default=False)  # uses facility_hours instead of the base's week
+    active: Mapped[bool] = mapped_column(default=True)
+    inactive_reason: Mapped[str] = mapped_column(String(60), default="")
+
+
+class FacilityHours(Model):
+    __tablename__ = "facility_hours"
+    __table_args__ = (
+        UniqueConstraint("facility_id", "weekday"),
+        CheckConstraint("(opens IS NULL) = (closes IS NULL)", name="both_or_none"),
+        CheckConstraint("opens IS NULL OR closes > opens", name="closes_after_opens"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    facility_id: Mapped[int] = mapped_column(ForeignKey("facility.id", ondelete="CASCADE"))
+    weekday: Mapped[int]
+    opens: Mapped[dt.time | None]
+    closes: Mapped[dt.time | None]
+
+
+class Unit(Model):
+    """A seat, room, port or socket. Booking transactions lock its row, which settles races between desks."""
+
+    __tablename__ = "unit"
+    __table_args__ = (UniqueConstraint("facility_id", "name"), CheckConstraint("capacity >= 1", name="capacity"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    facility_id: Mapped[int] = mapped_column(ForeignKey("facility.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(20))
+    sort_order: Mapped[int] = mapped_column(default=0)
+    capacity: Mapped[int] = mapped_column(default=1)
+    active: Mapped[bool] = mapped_column(default=True)
+    out_of_order_reason: Mapped[str] = mapped_column(String(60), default="")  # "" = in service
+
+
+class BookingSeries(Model):
+    """A recurring booking (e.g. 主题党日 every first Tuesday); its bookings point here."""
+
+    __tablename__ = "booking_series"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    description: Mapped[str] = mapped_column(String(80))
+    created_at: Mapped[dt.datetime]
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+
+
+class Booking(Model):
+    """预约: a unit for a time range. A charging session is a booking of a port."""
+
+    __tablename__ = "booking"
+    __table_args__ = (
+        CheckConstraint("ends_at > starts_at", name="ends_after_starts"),
+        CheckConstraint("party_size >= 1", name="party_size"),
+        CheckConstraint("state IN ('booked', 'checked_in', 'completed', 'cancelled', 'no_show')", name="state_known"),
+        Index("ix_booking_unit_id_starts_at", "unit_id", "starts_at"),
+        Index("ix_booking_state_starts_at", "state", "starts_at"),
+        Index("ix_booking_person_id_starts_at", "person_id", "starts_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
+    series_id: Mapped[int | None] = mapped_column(ForeignKey("booking_series.id"))
+    visit_id: Mapped[int | None] = mapped_column(ForeignKey("visit.id"))
+    party_size: Mapped[int] = mapped_column(default=1)
+    starts_at: Mapped[dt.datetime]
+    ends_at: Mapped[dt.datetime]
+    state: Mapped[str] = mapped_column(String(12))
+    note: Mapped[str] = mapped_column(String(80), default="")
+    cancel_reason: Mapped[str] = mapped_column(String(60), default="")
+    safety_checked: Mapped[bool] = mapped_column(default=False)  # e-bike checklist ticked at start
+    created_at: Mapped[dt.datetime]
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    checked_in_at: Mapped[dt.datetime | None]
+    finished_at: Mapped[dt.datetime | None]  # completed, cancelled or marked no-show
+
+
+class CleaningLog(Model):
+    """母婴室 cleaning and disinfection entries."""
+
+    __tablename__ = "cleaning_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
+    at: Mapped[dt.datetime]
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    note: Mapped[str] = mapped_column(String(60), default="")

@@ -74,6 +74,44 @@ def error_text(error: e.DeskError) -> str:
             return Wording.tr("有 %n 位已经离开，未重复签退。请刷新在场名单。", None, int(p.get("count", 1)))
         case e.NothingChosen():
             return translate("Wording", "请先在名单中选择。")
+        case e.ClosedThatDay():
+            reason = str(p.get("reason", ""))
+            text = translate("Wording", "%1 不开放，不能预约。").replace("%1", str(p.get("day", "")))
+            return text + (" " + translate("Wording", "原因：%1").replace("%1", reason) if reason else "")
+        case e.OutsideOpeningHours():
+            return translate("Wording", "超出开放时间 %1–%2，请选择开放时间内的时段。").replace(
+                "%1", str(p.get("opens", ""))).replace("%2", str(p.get("closes", "")))
+        case e.BookingTooShort():
+            return Wording.tr("时间太短：至少 %n 分钟。", None, int(p.get("minutes", 0)))
+        case e.BookingTooLong():
+            return Wording.tr("时间太长：最多 %n 分钟。", None, int(p.get("minutes", 0)))
+        case e.OffTheSlotStep():
+            return Wording.tr("开始和结束须对齐 %n 分钟的时段。", None, int(p.get("minutes", 0)))
+        case e.InThePast():
+            return translate("Wording", "不能预约已经过去的时间。")
+        case e.BeyondBookingWindow():
+            return Wording.tr("只能预约 %n 天以内的时段。", None, int(p.get("days", 0)))
+        case e.SlotTaken():
+            return translate("Wording", "%1 在 %2–%3 已被预约，请换一个时段或位置。").replace(
+                "%1", str(p.get("unit", ""))).replace("%2", str(p.get("start", ""))).replace("%3", str(p.get("end", "")))
+        case e.DailyQuotaExceeded():
+            if p.get("kind") == "count":
+                return Wording.tr("超过每日 %n 次的预约限额。", None, int(p.get("count", 0)))
+            return Wording.tr("超过每日 %n 分钟的预约限额。", None, int(p.get("minutes", 0)))
+        case e.PersonSuspended():
+            return translate("Wording", "此人因多次预约未到，预约资格暂停至 %1。").replace("%1", str(p.get("until", "")))
+        case e.NameRequiredHere():
+            return translate("Wording", "这里的预约需要登记姓名，请先查找或登记此人。")
+        case e.OverCapacity():
+            return Wording.tr("人数超过容量（最多 %n 人）。", None, int(p.get("capacity", 0)))
+        case e.UnitUnavailable():
+            return translate("Wording", "%1 暂停使用：%2").replace("%1", str(p.get("unit", ""))).replace(
+                "%2", str(p.get("reason", "")))
+        case e.WrongBookingState():
+            return translate("Wording", "这条预约当前是“%1”，不能这样操作，请刷新后再试。").replace(
+                "%1", booking_state_name(str(p.get("state", ""))))
+        case e.SafetyChecklistIncomplete():
+            return translate("Wording", "请先逐项确认电动车充电安全须知。")
         case e.DatabaseMissing():
             return translate("Wording", "找不到数据库：%1。请先运行 desk init 创建，或检查路径。").replace("%1", location)
         case e.DatabaseLocked():
@@ -202,3 +240,14 @@ def service_name(flag: int) -> str:
         8: translate("Wording", "充电"),
         16: translate("Wording", "卫生间"),
     }.get(int(flag), str(int(flag)))
+
+
+def booking_state_name(state: str) -> str:
+    """A booking's state (desk.domain.booking.BookingState value)."""
+    return {
+        "booked": translate("Wording", "已预约"),
+        "checked_in": translate("Wording", "已签到"),
+        "completed": translate("Wording", "已完成"),
+        "cancelled": translate("Wording", "已取消"),
+        "no_show": translate("Wording", "未到"),
+    }.get(state, state)
