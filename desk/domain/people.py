@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import enum
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -19,7 +20,7 @@ SEARCH_MAX = 40
 
 E = TypeVar("E", bound=enum.Enum)
 
-_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+_MOBILE = re.compile(r"^1[3-9][0-9]{9}$")
 _SEPARATORS = re.compile(r"[\s\-()（）.]")
 
 
@@ -74,8 +75,9 @@ class CheckoutKind(enum.StrEnum):
 
 
 def normalise_phone(value: str | None, field: str = "phone") -> str | None:
-    """A mainland mobile number as 11 digits; spaces, dashes and a +86/0086 prefix are accepted. None if empty."""
-    text = _SEPARATORS.sub("", (value or "").strip())
+    """A mainland mobile number as 11 ASCII digits; spaces, dashes and a +86/0086 prefix are accepted, and so are
+    full-width digits (an input method in full-width mode types them). None if empty."""
+    text = _SEPARATORS.sub("", unicodedata.normalize("NFKC", value or "").strip())
     if not text:
         return None
     if text.startswith("+86"):
@@ -138,13 +140,13 @@ def parse_enum(kind: type[E], value: object, field: str) -> E:
 class Query:
     """What the one search field holds: a full phone, the last four digits, or the start of a name."""
 
-    kind: str  # "phone" | "last4" | "name" | "empty"
+    kind: str  # "phone" | "last4" | "name" | "digits" (cannot match anyone) | "empty"
     value: str
 
 
 def parse_query(text: str | None) -> Query:
     raw = (text or "").strip()[:SEARCH_MAX]
-    compact = _SEPARATORS.sub("", raw)
+    compact = _SEPARATORS.sub("", unicodedata.normalize("NFKC", raw))
     if not compact:
         return Query("empty", "")
     if compact.isdigit() and len(compact) == 4:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from desk.domain.audit import GENESIS, event_hash
@@ -20,9 +20,15 @@ from desk.storage.models import AuditEvent, AuditHead
 
 SUMMARY_MAX = 500
 
+# Built once: constructing a statement costs more than running it, and every audited change runs these three.
+_LOCK_HEAD = select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1).with_for_update()
+_INSERT_EVENT = insert(AuditEvent)
+_ADVANCE_HEAD = update(AuditHead).where(AuditHead.id == 1).values(seq=bindparam("new_seq"),
+                                                                   hash=bindparam("new_hash"))
+
 
 def record(
-    session: Session,
+    session: Session | Connection,
     now: dt.datetime,
     actor: Actor | None,
     action: str,
@@ -30,18 +36,24 @@ def record(
     entity_id: object,
     summary: str = "",
 ) -> int:
-    head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one()
-    seq = head.seq + 1
+    # Plain Core statements on the session's connection, not ORM objects: every audited change pays for this,
+    # so it stays three cheap statements. Pending ORM changes go first (an event may name a row just added).
+    if isinstance(session, Session):
+        if session.new or session.dirty or session.deleted:
+            session.flush()
+        conn = session.connection()
+    else:
+        conn = session
+    prev_seq, prev_hash = conn.execute(_LOCK_HEAD).one()
+    seq = prev_seq + 1
     who = actor.username if actor else "system"
     text = summary[:SUMMARY_MAX]
-    digest = event_hash(head.hash, seq, now, who, action, entity, str(entity_id), text)
-    session.add(AuditEvent(
-        seq=seq, at=now, staff_id=actor.staff_id if actor else None, actor=who, action=action, entity=entity,
-        entity_id=str(entity_id), summary=text, prev_hash=head.hash, hash=digest,
-    ))
-    head.seq = seq
-    head.hash = digest
-    session.flush()
+    digest = event_hash(prev_hash, seq, now, who, action, entity, str(entity_id), text)
+    conn.execute(_INSERT_EVENT, {
+        "seq": seq, "at": now, "staff_id": actor.staff_id if actor else None, "actor": who, "action": action,
+        "entity": entity, "entity_id": str(entity_id), "summary": text, "prev_hash": prev_hash, "hash": digest,
+    })
+    conn.execute(_ADVANCE_HEAD, {"new_seq": seq, "new_hash": digest})
     return seq
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -61,6 +61,12 @@ class Database:
         """One write transaction: committed when the block ends, rolled back on any exception."""
         with translate_errors(self.location.display), self._write.begin() as session:
             yield session
+
+    @contextlib.contextmanager
+    def write_core(self) -> Iterator[Connection]:
+        """A write transaction on a bare connection, for the busiest writes (check-in): no ORM session to build."""
+        with translate_errors(self.location.display), self.engine.begin() as connection:
+            yield connection
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
