@@ -1,5 +1,5 @@
 """The `desk` command: the window by default, and the administrator's subcommands
-(init, user, backup, restore, check).
+(init, user, backup, restore, check, export, purge).
 
 Subcommands act as the command line actor: whoever holds the data folder already holds the data. An expected
 failure prints one translated line on stderr and exits 1; a usage error exits 2 (argparse). The window's
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -21,6 +22,7 @@ from desk.storage.location import Location, mask_url, resolve
 
 if TYPE_CHECKING:
     from desk.domain.errors import DeskError
+    from desk.printing.register import VisitWords
     from desk.services.context import ServiceContext
     from desk.services.staff import StaffService
     from desk.storage.migrate import MigrationResult
@@ -191,6 +193,33 @@ def build_parser() -> argparse.ArgumentParser:
                     "(Check the file, the audit chain and every invariant; exit 0 when all hold, "
                     "1 otherwise.)")
     check.set_defaults(handler=_check)
+
+    export = commands.add_parser(
+        "export", parents=[common], help="导出数据：visits 到访记录 (export data: visits)",
+        description="导出数据，电话一律打码，每次导出都记入操作日志。(Export data; phones are always masked and "
+                    "every export is audited.)")
+    contents = export.add_subparsers(title="内容 (what)", metavar="WHAT", required=True)
+    visits = contents.add_parser(
+        "visits", parents=[common], help="到访记录，导出为 .xlsx 或 .csv (visits as .xlsx or .csv)",
+        description="把一段日期（基地当地日期，含首尾两天）的到访记录按到达时间导出为 .xlsx 或 .csv 文件。"
+                    "(Export the visits of a range of the base's local days, both included, in check-in order.)")
+    visits.add_argument("--from", dest="from_day", metavar="YYYY-MM-DD", required=True,
+                        help="开始日期 (first day)")
+    visits.add_argument("--to", dest="to_day", metavar="YYYY-MM-DD", required=True,
+                        help="结束日期，含当天 (last day, included)")
+    visits.add_argument("-o", "--output", metavar="FILE", required=True,
+                        help="目标文件，扩展名 .xlsx 或 .csv 决定格式 (file; .xlsx or .csv decides the format)")
+    visits.set_defaults(handler=_export_visits)
+
+    purge = commands.add_parser(
+        "purge", parents=[common],
+        help="匿名化超过保留期限的群众姓名和电话 (anonymise visitors past the retention period)",
+        description="把超过保留期限没有再来、也不是积分会员的群众的姓名和电话匿名化；到访记录和统计人数保留。"
+                    "保留天数在窗口的“设置 → 个人信息保留”中设定。(Anonymise the name and phone of people who are "
+                    "not points members and have not visited for the retention period; visits and counts stay.)")
+    purge.add_argument("--dry-run", action="store_true",
+                       help="只统计会匿名化多少人，不改动数据 (only count, change nothing)")
+    purge.set_defaults(handler=_purge)
     return parser
 
 
@@ -220,6 +249,8 @@ _EPILOG = """\
   desk user add admin --role admin --display-name 王建国
   desk backup D:\\备份\\
   desk restore backups/manual-20261128-180000.sqlite3
+  desk export visits --from 2026-11-01 --to 2026-11-30 -o 十一月到访.xlsx
+  desk purge --dry-run
 """
 
 
@@ -617,6 +648,74 @@ def _check(args: argparse.Namespace, location: Location, console: Console) -> in
     for violation in violations:
         console.out(f"{violation.check}: {violation.message}")
     return EXIT_FAILED
+
+
+def _export_visits(args: argparse.Namespace, location: Location, console: Console) -> int:
+    from desk.domain.staff import COMMAND_LINE
+    from desk.services.exports import FORMATS, ExportService
+
+    # Everything typed is checked before the database is opened: a mistake writes nothing.
+    start = _day(console, args.from_day, "--from")
+    end = _day(console, args.to_day, "--to")
+    if end < start:
+        raise Refused(_fill(console.translate("Cli", "--to %1 早于 --from %2，结束日期不能早于开始日期。"), end, start))
+    output = Path(args.output).expanduser().resolve()
+    if output.suffix.lower() not in FORMATS:
+        raise Refused(_fill(console.translate("Cli", "只能导出为 .xlsx 或 .csv 文件，%1 不行。"), output.name))
+    if output.is_dir():
+        raise Refused(_fill(console.translate("Cli", "%1 是文件夹，请给出文件名，例如 %2。"), output,
+                            output / f"visits-{start}-{end}.xlsx"))
+    if not output.parent.is_dir():
+        raise Refused(_fill(console.translate("Cli", "文件夹 %1 不存在。"), output.parent))
+    words = _visit_words(console)
+    with _opened(location, args.base, console) as (ctx, _result):
+        try:
+            result = ExportService(ctx).visits(COMMAND_LINE, start, end, output, words)
+        except OSError as error:
+            raise Refused(_fill(console.translate("Cli", "无法写入 %1：%2。"), output,
+                                error.strerror or str(error))) from None
+    console.out(_fill(console.translate("Cli", "已导出 %1 条到访记录（%2 至 %3）到 %4"), result.rows, start, end,
+                      output))
+    return 0
+
+
+def _day(console: Console, text: str, option: str) -> dt.date:
+    import re
+
+    # fromisoformat alone would also take 20261128 or 2026-W48-6.
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+        try:
+            return dt.date.fromisoformat(text.strip())
+        except ValueError:
+            pass
+    raise Refused(_fill(console.translate("Cli", "%1 的日期 “%2” 不对，应为 YYYY-MM-DD，例如 2026-11-28。"), option, text))
+
+
+def _visit_words(console: Console) -> VisitWords:
+    from desk.ui.wording import visit_words
+
+    console._speak()  # the desk's language is installed before the words are looked up
+    return visit_words()
+
+
+def _purge(args: argparse.Namespace, location: Location, console: Console) -> int:
+    import zoneinfo
+
+    from desk.domain.staff import COMMAND_LINE
+    from desk.services.retention import RetentionService
+
+    with _opened(location, args.base, console) as (ctx, _result):
+        retention = RetentionService(ctx)
+        result = retention.purge(COMMAND_LINE, dry_run=args.dry_run)
+        days = retention.days
+        cutoff = result.cutoff.astimezone(zoneinfo.ZoneInfo(_timezone(ctx))).date()
+    if args.dry_run:
+        text = console.translate("Cli", "将匿名化 %1 人的姓名和电话（最近一次到访早于 %2，且不是积分会员；保留期限 %3 天）。"
+                                        "未作任何改动。")
+    else:
+        text = console.translate("Cli", "已匿名化 %1 人的姓名和电话（最近一次到访早于 %2，且不是积分会员；保留期限 %3 天）。")
+    console.out(_fill(text, result.people, cutoff, days))
+    return 0
 
 
 # --- helpers ------------------------------------------------------------------------------------------------

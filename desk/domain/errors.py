@@ -196,6 +196,16 @@ class SafetyChecklistIncomplete(DeskError):
     code = "safety_checklist_incomplete"
 
 
+class UnitInUse(DeskError):
+    """A unit cannot be taken out of service while someone is using it (a charging session, the 母婴室)."""
+
+    code = "unit_in_use"  # params: unit
+
+
+class NotInUse(DeskError):
+    code = "not_in_use"  # params: unit
+
+
 # --- database ------------------------------------------------------------------------------------------------
 
 class DatabaseError(DeskError):
@@ -240,3 +250,23 @@ class BackupNotSupported(DatabaseError):
 
 class BackupFailed(DatabaseError):
     code = "backup_failed"  # params: detail
+
+
+# --- facility administration ---------------------------------------------------------------------------------
+
+class NotMultipleOfStep(InvalidInput):
+    """A length (minimum, maximum, slot) that is not a whole number of steps."""
+
+    code = "not_multiple_of_step"  # params: step (minutes)
+
+
+class NameTaken(DeskError):
+    """A facility or unit name already used at this base (deactivated ones included)."""
+
+    code = "name_taken"  # params: name
+
+
+class UnitHasUpcomingBookings(DeskError):
+    """A unit is not deactivated while bookings that have not ended still point at it."""
+
+    code = "unit_has_upcoming_bookings"  # params: unit, count

@@ -2,7 +2,12 @@
 visit), completion, cancellation, walk-ins and charging sessions, extension, no-show release and suspension.
 
 Races are settled by the database: every placement locks the unit's row first (SELECT … FOR UPDATE on
-PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises writers), then checks overlaps and inserts.
+PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises writers), then the person's row (the daily quota spans
+the facility's units), then checks overlaps and inserts.
+
+The no-show rule reads its numbers from the shared settings `no_show_limit` and `no_show_suspension_days`.
+No-shows that led to a suspension are not counted again once it has ended (or was lifted by hand): a person
+starts afresh after serving one.
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from desk.domain.booking import ACTIVE_STATES, BookingState, FacilityKind, check_range, overlaps
@@ -19,6 +24,7 @@ from desk.domain.errors import (
     DeskError,
     NameRequiredHere,
     NotFound,
+    OutOfRange,
     OverCapacity,
     PersonSuspended,
     SafetyChecklistIncomplete,
@@ -26,6 +32,7 @@ from desk.domain.errors import (
     UnitUnavailable,
     WrongBookingState,
 )
+from desk.domain.facility_rules import LENGTH_MAX
 from desk.domain.people import Category, Purpose, check_party_size, mask_phone
 from desk.domain.staff import Actor
 from desk.domain.text import clean_text
@@ -34,12 +41,41 @@ from desk.services.bases import current_base
 from desk.services.checks import invariant
 from desk.services.context import ServiceContext
 from desk.services.facilities import calendar_day, rules_of, zone_of
+from desk.services.settings import INTEGER_SETTINGS, read_value
 from desk.services.visits import record_visit
 from desk.storage.models import Booking, BookingSeries, Facility, Person, ServiceBase, Unit
 
+LONGEST_BOOKING = dt.timedelta(minutes=LENGTH_MAX)
 NO_SHOW_WINDOW_DAYS = 30
-NO_SHOW_LIMIT = 3  # no-shows within the window that suspend a person
-SUSPENSION_DAYS = 7
+NO_SHOW_LIMIT_SETTING = "no_show_limit"  # no-shows within the window that suspend a person
+SUSPENSION_DAYS_SETTING = "no_show_suspension_days"
+
+# The statements of every placement, built once with bound parameters (building them is a good part of a
+# booking's cost otherwise).
+_ACTIVE = [st.value for st in ACTIVE_STATES]
+# A unit with its facility and base, found only when the base is this desk's (see bases.current_base: the one
+# with the desk's code, or the database's first).
+_UNIT_OF_BASE = (select(Unit, Facility, ServiceBase).join(Facility, Facility.id == Unit.facility_id)
+                 .join(ServiceBase, ServiceBase.id == Facility.base_id).where(Unit.id == bindparam("unit_id")))
+_LOCK_UNIT = {
+    True: _UNIT_OF_BASE.where(ServiceBase.code == bindparam("base_code")).with_for_update(of=Unit),
+    False: _UNIT_OF_BASE.where(ServiceBase.id == select(func.min(ServiceBase.id)).scalar_subquery())
+    .with_for_update(of=Unit),
+}
+_LOCK_PERSON = select(Person).where(Person.id == bindparam("person_id")).with_for_update()
+# No booking is longer than a day (the rules allow no more), so the unit's index range to read is the day before
+# the start up to the end: a few rows, however long the unit's history.
+_HELD = (select(Booking.starts_at, Booking.ends_at).where(
+    Booking.unit_id == bindparam("unit_id"), Booking.starts_at > bindparam("earliest"),
+    Booking.starts_at < bindparam("before"), Booking.ends_at > bindparam("after"), Booking.state.in_(_ACTIVE),
+    Booking.id != bindparam("ignore")).order_by(Booking.starts_at))
+_TAKEN_THAT_DAY = select(Booking.starts_at, Booking.ends_at).join(Unit, Unit.id == Booking.unit_id).where(
+    Unit.facility_id == bindparam("facility_id"), Booking.person_id == bindparam("person_id"),
+    Booking.state.in_([BookingState.BOOKED.value, BookingState.CHECKED_IN.value, BookingState.COMPLETED.value]),
+    Booking.starts_at >= bindparam("day_start"), Booking.starts_at < bindparam("day_end"),
+    Booking.id != bindparam("ignore"))
+
+_INSERT = insert(Booking).returning(Booking.id)
 
 _PURPOSE_OF_KIND = {
     FacilityKind.READING_ROOM: Purpose.READING,
@@ -87,18 +123,48 @@ class SweepResult:
     suspended: tuple[int, ...]  # person ids suspended by this sweep
 
 
-def booking_row(s: Session, booking: Booking) -> BookingRow:
-    unit = s.get(Unit, booking.unit_id)
+def booking_row(s: Session, booking: Booking, unit: Unit | None = None, facility: Facility | None = None,
+                person: Person | None = None) -> BookingRow:
+    """The row of a booking; the unit, facility and person are read unless the caller already holds them."""
+    unit = unit if unit is not None else s.get(Unit, booking.unit_id)
     assert unit is not None
-    facility = s.get(Facility, unit.facility_id)
+    facility = facility if facility is not None else s.get(Facility, unit.facility_id)
     assert facility is not None
-    person = s.get(Person, booking.person_id) if booking.person_id else None
+    if person is None and booking.person_id:
+        person = s.get(Person, booking.person_id)
     return BookingRow(
         booking.id, facility.id, facility.name, unit.id, unit.name, booking.person_id,
         (person.name or "") if person else "", mask_phone(person.phone if person else None), booking.party_size,
         booking.starts_at, booking.ends_at, BookingState(booking.state), booking.note, booking.series_id,
         booking.checked_in_at, booking.finished_at, booking.safety_checked,
     )
+
+
+@dataclass(frozen=True)
+class _Placed:
+    """A booking just written and the rows it was checked against, so the answer and the audit line need no
+    second read."""
+
+    id: int
+    unit: Unit
+    facility: Facility
+    person: Person | None
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    party_size: int
+    note: str
+    series_id: int | None
+
+    def row(self) -> BookingRow:
+        person = self.person
+        return BookingRow(
+            self.id, self.facility.id, self.facility.name, self.unit.id, self.unit.name,
+            person.id if person else None, (person.name or "") if person else "",
+            mask_phone(person.phone if person else None), self.party_size, self.starts_at, self.ends_at,
+            BookingState.BOOKED, self.note, self.series_id, None, None, False)
+
+    def describe(self) -> str:
+        return f"{self.unit.name} {self.starts_at.astimezone(dt.UTC):%Y-%m-%d %H:%M}Z +{self.party_size}"
 
 
 class BookingService:
@@ -108,14 +174,17 @@ class BookingService:
     # -- placing -------------------------------------------------------------------------------------------------
 
     def book(self, actor: Actor, unit_id: int, start: dt.datetime, end: dt.datetime, person_id: int | None = None,
-             party_size: int = 1, note: str = "") -> BookingRow:
+             party_size: int = 1, note: str = "", *, facility_id: int | None = None) -> BookingRow:
+        """One booking under every rule. With `facility_id`, a unit of any other facility is refused (NotFound)."""
         text = clean_text(note, "note", max_length=80, required=False)
         size = check_party_size(party_size)
         now = self._ctx.clock.now()
         with self._ctx.db.write() as s:
-            booking = self._place(s, actor, now, unit_id, start, end, person_id, size, text)
-            audit.record(s, now, actor, "booking_created", "booking", booking.id, _describe(s, booking))
-            return booking_row(s, booking)
+            if facility_id is not None:
+                self._lock_unit(s, unit_id, facility_id)
+            placed = self._place(s, actor, now, unit_id, start, end, person_id, size, text)
+            audit.record(s, now, actor, "booking_created", "booking", placed.id, placed.describe())
+            return placed.row()
 
     def book_series(self, actor: Actor, unit_id: int, days: list[dt.date], start_time: dt.time, end_time: dt.time,
                     person_id: int | None = None, party_size: int = 1, description: str = "") -> SeriesResult:
@@ -126,6 +195,8 @@ class BookingService:
         booked: list[BookingRow] = []
         skipped: list[tuple[dt.date, DeskError]] = []
         with self._ctx.db.write() as s:
+            # A unit that cannot be booked at all is one refusal for the whole series, not one per date.
+            self._lock_unit(s, unit_id)
             base = current_base(s, self._ctx.base_code)
             zone = zone_of(base)
             series = BookingSeries(description=text, created_at=now, created_by=actor.staff_id)
@@ -136,12 +207,12 @@ class BookingService:
                 end = dt.datetime.combine(day, end_time, zone)
                 try:
                     with s.begin_nested():
-                        booking = self._place(s, actor, now, unit_id, start, end, person_id, size, text)
-                        booking.series_id = series.id
+                        placed = self._place(s, actor, now, unit_id, start, end, person_id, size, text,
+                                             series_id=series.id)
                 except DeskError as refusal:
                     skipped.append((day, refusal))
                     continue
-                booked.append(booking_row(s, booking))
+                booked.append(placed.row())
             if not booked:
                 s.delete(series)
                 return SeriesResult(None, (), tuple(skipped))
@@ -159,11 +230,13 @@ class BookingService:
             _unit, facility = self._lock_unit(s, unit_id)
             if FacilityKind(facility.kind) is FacilityKind.EBIKE_CHARGING and not safety_checked:
                 raise SafetyChecklistIncomplete("safety")
-            booking = self._place(s, actor, now, unit_id, now, end, person_id, size, "", walk_in=True)
+            placed = self._place(s, actor, now, unit_id, now, end, person_id, size, "", walk_in=True)
+            booking = s.get(Booking, placed.id)
+            assert booking is not None
             booking.safety_checked = safety_checked
             self._check_in(s, actor, now, booking, facility)
-            audit.record(s, now, actor, "booking_walk_in", "booking", booking.id, _describe(s, booking))
-            return booking_row(s, booking)
+            audit.record(s, now, actor, "booking_walk_in", "booking", booking.id, placed.describe())
+            return booking_row(s, booking, placed.unit, facility, placed.person)
 
     # -- state changes -------------------------------------------------------------------------------------------
 
@@ -206,20 +279,30 @@ class BookingService:
             return booking_row(s, booking)
 
     def extend(self, actor: Actor, booking_id: int, minutes: int) -> BookingRow:
-        """Longer use of the same unit, within the facility's maximum and without touching the next booking."""
+        """Longer use of the same unit, within the facility's maximum, the person's daily quota and the opening
+        hours, and without touching the next booking (buffer included)."""
+        if minutes < 1:
+            raise OutOfRange("minutes", minimum=1, maximum=24 * 60)
         now = self._ctx.clock.now()
         with self._ctx.db.write() as s:
+            # The unit first, as every placement does: two desks never wait on each other's locks in turn.
+            unit_id = s.execute(select(Booking.unit_id).where(Booking.id == booking_id)).scalar_one_or_none()
+            if unit_id is None:
+                raise NotFound(entity="booking", key=booking_id)
+            unit, facility, base = self._lock_unit_of_base(s, unit_id)
             booking = self._get_locked(s, booking_id)
             self._require(booking, ACTIVE_STATES, "extend")
-            unit, facility = self._lock_unit(s, booking.unit_id)
-            base = current_base(s, self._ctx.base_code)
+            zone = zone_of(base)
             new_end = booking.ends_at + dt.timedelta(minutes=minutes)
             rules = rules_of(facility)
-            day = calendar_day(s, base, booking.starts_at.astimezone(zone_of(base)).date(), facility)
+            day = calendar_day(s, base, booking.starts_at.astimezone(zone).date(), facility)
             # The start may lie in the past by now: check the new range as a walk-in would be checked.
-            check_range(rules, booking.starts_at, new_end, day, min(now, booking.starts_at), zone_of(base),
-                        walk_in=True)
-            self._refuse_overlap(s, unit, facility, booking.starts_at, new_end, ignore=booking.id, zone=zone_of(base))
+            check_range(rules, booking.starts_at, new_end, day, min(now, booking.starts_at), zone, walk_in=True)
+            if booking.person_id is not None:
+                self._lock_person(s, booking.person_id)
+                self._refuse_over_quota(s, facility, booking.person_id, booking.starts_at, new_end, zone,
+                                        ignore=booking.id)
+            self._refuse_overlap(s, unit, facility, booking.starts_at, new_end, ignore=booking.id, zone=zone)
             booking.ends_at = new_end
             audit.record(s, now, actor, "booking_extended", "booking", booking.id, f"+{minutes} min")
             return booking_row(s, booking)
@@ -228,37 +311,57 @@ class BookingService:
 
     def sweep_no_shows(self) -> SweepResult:
         """Run by an in-app timer: bookings not checked in by start + grace become no-shows (the unit is free
-        again); a person with NO_SHOW_LIMIT no-shows in NO_SHOW_WINDOW_DAYS is suspended for SUSPENSION_DAYS."""
+        again); a person with `no_show_limit` no-shows in NO_SHOW_WINDOW_DAYS is suspended for
+        `no_show_suspension_days`. Set-based: one UPDATE per distinct grace period, one for the suspensions."""
         now = self._ctx.clock.now()
         with self._ctx.db.write() as s:
-            due = s.execute(
-                select(Booking, Facility.grace_minutes)
-                .join(Unit, Unit.id == Booking.unit_id).join(Facility, Facility.id == Unit.facility_id)
-                .where(Booking.state == BookingState.BOOKED.value, Booking.starts_at <= now)
-                .order_by(Booking.id).with_for_update(of=Booking)
-            ).all()
-            marked: list[Booking] = []
-            for booking, grace in due:
-                if booking.starts_at + dt.timedelta(minutes=grace) <= now:
-                    booking.state = BookingState.NO_SHOW.value
-                    booking.finished_at = now
-                    marked.append(booking)
-            suspended: list[int] = []
-            for person_id in sorted({b.person_id for b in marked if b.person_id is not None}):
-                recent = s.execute(
-                    select(func.count()).select_from(Booking).where(
-                        Booking.person_id == person_id, Booking.state == BookingState.NO_SHOW.value,
-                        Booking.starts_at >= now - dt.timedelta(days=NO_SHOW_WINDOW_DAYS))
-                ).scalar_one()
-                person = s.get(Person, person_id)
-                if person is not None and recent >= NO_SHOW_LIMIT and not (
-                        person.suspended_until and person.suspended_until > now):
-                    person.suspended_until = now + dt.timedelta(days=SUSPENSION_DAYS)
-                    suspended.append(person_id)
+            limit = int_setting(s, NO_SHOW_LIMIT_SETTING)
+            days = int_setting(s, SUSPENSION_DAYS_SETTING)
+            graces = s.execute(select(Facility.grace_minutes).distinct()).scalars().all()
+            marked_people: set[int] = set()
+            marked = 0
+            for grace in sorted(graces):
+                due_units = select(Unit.id).join(Facility, Facility.id == Unit.facility_id).where(
+                    Facility.grace_minutes == grace)
+                rows = s.execute(
+                    update(Booking)
+                    .where(Booking.state == BookingState.BOOKED.value,
+                           Booking.starts_at <= now - dt.timedelta(minutes=grace),
+                           Booking.unit_id.in_(due_units))
+                    .values(state=BookingState.NO_SHOW.value, finished_at=now)
+                    .returning(Booking.person_id)
+                    .execution_options(synchronize_session=False)
+                ).scalars().all()
+                marked += len(rows)
+                marked_people.update(p for p in rows if p is not None)
+            suspended = self._suspend(s, now, sorted(marked_people), limit, days) if marked_people else []
             if marked:
                 audit.record(s, now, None, "bookings_no_show", "booking", "",
-                             f"{len(marked)} no-show(s); suspended {len(suspended)}")
-            return SweepResult(len(marked), tuple(suspended))
+                             f"{marked} no-show(s); suspended {len(suspended)}"
+                             + (f": {', '.join(map(str, suspended))}" if suspended else ""))
+            return SweepResult(marked, tuple(suspended))
+
+    @staticmethod
+    def _suspend(s: Session, now: dt.datetime, people: list[int], limit: int, days: int) -> list[int]:
+        """Suspend, among `people`, those not suspended now who reach `limit` no-shows within the window,
+        counting only no-shows after their last suspension ended."""
+        since = now - dt.timedelta(days=NO_SHOW_WINDOW_DAYS)
+        recent = select(func.count()).select_from(Booking).where(
+            Booking.person_id == Person.id, Booking.state == BookingState.NO_SHOW.value, Booking.starts_at >= since,
+            or_(Person.suspended_until.is_(None), Booking.starts_at >= Person.suspended_until),
+        ).scalar_subquery()
+        suspended: list[int] = []
+        for chunk_start in range(0, len(people), 500):
+            suspended += s.execute(
+                update(Person)
+                .where(Person.id.in_(people[chunk_start:chunk_start + 500]),
+                       or_(Person.suspended_until.is_(None), Person.suspended_until <= now),
+                       recent >= limit)
+                .values(suspended_until=now + dt.timedelta(days=days))
+                .returning(Person.id)
+                .execution_options(synchronize_session=False)
+            ).scalars().all()
+        return sorted(suspended)
 
     # -- reading -------------------------------------------------------------------------------------------------
 
@@ -287,10 +390,8 @@ class BookingService:
 
     def _place(self, s: Session, actor: Actor, now: dt.datetime, unit_id: int, start: dt.datetime,
                end: dt.datetime, person_id: int | None, party_size: int, note: str, *,
-               walk_in: bool = False) -> Booking:
-        unit, facility = self._lock_unit(s, unit_id)
-        base = s.get(ServiceBase, facility.base_id)
-        assert base is not None
+               walk_in: bool = False, series_id: int | None = None) -> _Placed:
+        unit, facility, base = self._lock_unit_of_base(s, unit_id)
         zone = zone_of(base)
         rules = rules_of(facility)
         day = calendar_day(s, base, start.astimezone(zone).date(), facility)
@@ -299,7 +400,7 @@ class BookingService:
             raise OverCapacity("party_size", capacity=unit.capacity)
         person = None
         if person_id is not None:
-            person = s.get(Person, person_id)
+            person = self._lock_person(s, person_id)
             if person is None or person.anonymised_at is not None:
                 raise NotFound("person", entity="person", key=person_id)
             if person.suspended_until is not None and person.suspended_until > now:
@@ -308,53 +409,60 @@ class BookingService:
         elif rules.name_required:
             raise NameRequiredHere("person")
         self._refuse_overlap(s, unit, facility, start, end, ignore=None, zone=zone)
-        booking = Booking(unit_id=unit.id, person_id=person_id, party_size=party_size, starts_at=start, ends_at=end,
-                          state=BookingState.BOOKED.value, note=note, created_at=now, created_by=actor.staff_id)
-        s.add(booking)
-        s.flush()
-        return booking
+        booking_id = s.execute(_INSERT, {
+            "unit_id": unit.id, "person_id": person_id, "series_id": series_id, "party_size": party_size,
+            "starts_at": start, "ends_at": end, "state": BookingState.BOOKED.value, "note": note,
+            "cancel_reason": "", "safety_checked": False, "created_at": now, "created_by": actor.staff_id,
+        }).scalar_one()
+        return _Placed(booking_id, unit, facility, person, start, end, party_size, note, series_id)
 
-    @staticmethod
-    def _lock_unit(s: Session, unit_id: int) -> tuple[Unit, Facility]:
-        unit = s.execute(select(Unit).where(Unit.id == unit_id).with_for_update()).scalar_one_or_none()
-        if unit is None or not unit.active:
+    def _lock_unit(self, s: Session, unit_id: int, facility_id: int | None = None) -> tuple[Unit, Facility]:
+        unit, facility, _base = self._lock_unit_of_base(s, unit_id, facility_id)
+        return unit, facility
+
+    def _lock_unit_of_base(self, s: Session, unit_id: int,
+                           facility_id: int | None = None) -> tuple[Unit, Facility, ServiceBase]:
+        """The unit's row, locked; refused when it is not a bookable unit of this desk's base (and, given
+        `facility_id`, of that facility)."""
+        code = self._ctx.base_code
+        found = s.execute(_LOCK_UNIT[bool(code)], {"unit_id": unit_id, "base_code": code}).one_or_none()
+        if found is None:  # no such unit, or one of another base
             raise NotFound("unit", entity="unit", key=unit_id)
-        facility = s.get(Facility, unit.facility_id)
-        assert facility is not None
+        unit, facility, base = found
+        if not unit.active or (facility_id is not None and unit.facility_id != facility_id):
+            raise NotFound("unit", entity="unit", key=unit_id)
         if not facility.active:
             raise UnitUnavailable("unit", unit=unit.name, reason=facility.inactive_reason)
         if unit.out_of_order_reason:
             raise UnitUnavailable("unit", unit=unit.name, reason=unit.out_of_order_reason)
-        return unit, facility
+        return unit, facility, base
 
     @staticmethod
     def _refuse_overlap(s: Session, unit: Unit, facility: Facility, start: dt.datetime, end: dt.datetime,
                         ignore: int | None, zone: dt.tzinfo) -> None:
         buffer = dt.timedelta(minutes=facility.buffer_minutes)
-        query = select(Booking).where(
-            Booking.unit_id == unit.id, Booking.state.in_([st.value for st in ACTIVE_STATES]),
-            Booking.starts_at < end + buffer, Booking.ends_at > start - buffer)
-        if ignore is not None:
-            query = query.where(Booking.id != ignore)
-        for other in s.execute(query.order_by(Booking.starts_at)).scalars():
-            if overlaps(start, end, other.starts_at, other.ends_at, buffer):
-                raise SlotTaken("start", unit=unit.name, start=f"{other.starts_at.astimezone(zone):%H:%M}",
-                                end=f"{other.ends_at.astimezone(zone):%H:%M}")
+        held = s.execute(_HELD, {"unit_id": unit.id, "earliest": start - buffer - LONGEST_BOOKING,
+                                 "before": end + buffer, "after": start - buffer, "ignore": ignore or 0})
+        for other_start, other_end in held:
+            if overlaps(start, end, other_start, other_end, buffer):
+                raise SlotTaken("start", unit=unit.name, start=f"{other_start.astimezone(zone):%H:%M}",
+                                end=f"{other_end.astimezone(zone):%H:%M}")
+
+    @staticmethod
+    def _lock_person(s: Session, person_id: int) -> Person | None:
+        """The person's row, locked: two desks booking one person on two units cannot both pass the quota."""
+        return s.execute(_LOCK_PERSON, {"person_id": person_id}).scalar_one_or_none()
 
     @staticmethod
     def _refuse_over_quota(s: Session, facility: Facility, person_id: int, start: dt.datetime, end: dt.datetime,
-                           zone: dt.tzinfo) -> None:
+                           zone: dt.tzinfo, ignore: int | None = None) -> None:
         if facility.quota_minutes is None and facility.quota_count is None:
             return
         day_start = dt.datetime.combine(start.astimezone(zone).date(), dt.time(0, 0), zone)
         day_end = day_start + dt.timedelta(days=1)
-        taken = s.execute(
-            select(Booking.starts_at, Booking.ends_at).join(Unit, Unit.id == Booking.unit_id).where(
-                Unit.facility_id == facility.id, Booking.person_id == person_id,
-                Booking.state.in_([BookingState.BOOKED.value, BookingState.CHECKED_IN.value,
-                                   BookingState.COMPLETED.value]),
-                Booking.starts_at >= day_start, Booking.starts_at < day_end)
-        ).all()
+        taken = s.execute(_TAKEN_THAT_DAY, {"facility_id": facility.id, "person_id": person_id,
+                                            "day_start": day_start, "day_end": day_end,
+                                            "ignore": ignore or 0}).all()
         if facility.quota_count is not None and len(taken) + 1 > facility.quota_count:
             raise DailyQuotaExceeded("person", count=facility.quota_count, kind="count")
         if facility.quota_minutes is not None:
@@ -384,18 +492,23 @@ class BookingService:
             raise WrongBookingState(state=booking.state, action=action)
 
 
-def _describe(s: Session, booking: Booking) -> str:
-    unit = s.get(Unit, booking.unit_id)
-    return f"{unit.name if unit else booking.unit_id} {booking.starts_at:%Y-%m-%d %H:%M}Z +{booking.party_size}"
+def int_setting(s: Session, key: str) -> int:
+    """A shared integer setting inside the caller's transaction, its default when never saved."""
+    value = read_value(s, key)
+    return INTEGER_SETTINGS[key][0] if value is None else int(value)
 
 
 @invariant("bookings_do_not_overlap")
 def _no_overlapping_bookings(s: Session) -> list[str]:
+    """Active bookings of one unit that share any instant. Each pair is found from its earlier booking, with an
+    index range on (unit, start) bounded by that booking's end, so the check stays fast on years of history."""
     first, second = aliased(Booking), aliased(Booking)
     active = [st.value for st in ACTIVE_STATES]
     clashes = s.execute(
         select(first.id, second.id, first.unit_id).where(
-            first.unit_id == second.unit_id, first.id < second.id, first.state.in_(active), second.state.in_(active),
-            first.starts_at < second.ends_at, second.starts_at < first.ends_at)
+            first.state.in_(active), second.unit_id == first.unit_id, second.state.in_(active),
+            second.starts_at >= first.starts_at, second.starts_at < first.ends_at, second.id != first.id,
+            or_(second.starts_at > first.starts_at, second.id > first.id))
+        .order_by(first.unit_id, first.starts_at, second.starts_at)
     ).all()
     return [f"bookings {a} and {b} overlap on unit {unit}" for a, b, unit in clashes]

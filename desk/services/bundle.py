@@ -8,13 +8,20 @@ from desk.services.audit import AuditService
 from desk.services.auth import AuthService
 from desk.services.backups import BackupService
 from desk.services.bases import BaseService
+from desk.services.bookings import BookingService
+from desk.services.charging import ChargingService
 from desk.services.checks import CheckService
 from desk.services.context import ServiceContext
+from desk.services.day_board import DayBoardService
+from desk.services.exports import ExportService
+from desk.services.facilities import FacilityService
+from desk.services.facility_admin import FacilityAdminService
 from desk.services.people import PeopleService
 from desk.services.preferences import Preferences
 from desk.services.retention import RetentionService
 from desk.services.settings import SettingsService
 from desk.services.staff import StaffService
+from desk.services.visit_log import VisitLogService
 from desk.services.visits import VisitService
 
 
@@ -32,9 +39,22 @@ class Services:
     people: PeopleService
     visits: VisitService
     retention: RetentionService
+    facilities: FacilityService
+    facility_admin: FacilityAdminService
+    bookings: BookingService
+    day_board: DayBoardService
+    charging: ChargingService
+    visit_log: VisitLogService
+    exports: ExportService
 
     @classmethod
     def build(cls, ctx: ServiceContext) -> Services:
-        return cls(ctx, AuthService(ctx), StaffService(ctx), BaseService(ctx), BackupService(ctx), CheckService(ctx),
-                   AuditService(ctx), Preferences(ctx.location.data_dir), SettingsService(ctx), PeopleService(ctx),
-                   VisitService(ctx), RetentionService(ctx))
+        return cls(
+            ctx=ctx, auth=AuthService(ctx), staff=StaffService(ctx), bases=BaseService(ctx),
+            backups=BackupService(ctx), checks=CheckService(ctx), audit=AuditService(ctx),
+            preferences=Preferences(ctx.location.data_dir), settings=SettingsService(ctx), people=PeopleService(ctx),
+            visits=VisitService(ctx), retention=RetentionService(ctx), facilities=FacilityService(ctx),
+            facility_admin=FacilityAdminService(ctx),
+            bookings=BookingService(ctx), day_board=DayBoardService(ctx), charging=ChargingService(ctx),
+            visit_log=VisitLogService(ctx), exports=ExportService(ctx),
+        )

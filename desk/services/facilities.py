@@ -7,7 +7,18 @@ import datetime as dt
 import zoneinfo
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import (
+    CompoundSelect,
+    Integer,
+    String,
+    Time,
+    bindparam,
+    cast,
+    literal_column,
+    null,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from desk.domain.booking import FacilityKind, Rules
@@ -16,7 +27,7 @@ from desk.domain.errors import NotFound
 from desk.domain.hours import DayHours
 from desk.services.bases import current_base, week_of
 from desk.services.context import ServiceContext
-from desk.storage.models import Closure, Facility, FacilityHours, ServiceBase, Unit
+from desk.storage.models import Closure, Facility, FacilityHours, OpeningHours, ServiceBase, Unit
 from desk.storage.models import DateOverride as DateOverrideRow
 
 
@@ -58,11 +69,14 @@ STANDARD_FACILITIES = (
 
 
 def seed_facilities(s: Session, base_id: int) -> int:
-    """Add the standard facilities a base does not have yet; returns how many were added."""
-    existing = set(s.execute(select(Facility.name).where(Facility.base_id == base_id)).scalars())
+    """Add the standard facilities a base does not have yet; returns how many were added. A standard facility an
+    administrator renamed is still there: it is recognised by its kind as well as by its name."""
+    existing = s.execute(select(Facility.name, Facility.kind).where(Facility.base_id == base_id)).all()
+    names = {name for name, _kind in existing}
+    kinds = {kind for _name, kind in existing}
     added = 0
     for order, std in enumerate(STANDARD_FACILITIES):
-        if std.name in existing:
+        if std.name in names or std.kind.value in kinds:
             continue
         facility = Facility(
             base_id=base_id, kind=std.kind.value, name=std.name, sort_order=order, slot_minutes=std.slot,
@@ -94,14 +108,42 @@ def facility_week(s: Session, facility: Facility) -> tuple[DayHours, ...]:
                  for d in range(7))
 
 
+def _calendar_statement(own_hours: bool) -> CompoundSelect:
+    """The week, the closures and the override of one day in one round trip, built once (every booking asks)."""
+    hours: type[FacilityHours] | type[OpeningHours] = FacilityHours if own_hours else OpeningHours
+    owner = (FacilityHours.facility_id == bindparam("facility_id") if own_hours
+             else OpeningHours.base_id == bindparam("base_id"))
+    week = select(literal_column("'w'", String), hours.weekday, hours.opens, hours.closes,
+                  literal_column("''", String)).where(owner)
+    closures = select(literal_column("'c'", String), literal_column("NULL", Integer), cast(null(), Time),
+                      cast(null(), Time), Closure.reason).where(
+        Closure.base_id == bindparam("base_id"), Closure.start_date <= bindparam("day"),
+        Closure.end_date >= bindparam("day"))
+    override = select(literal_column("'o'", String), literal_column("NULL", Integer), DateOverrideRow.opens,
+                      DateOverrideRow.closes, DateOverrideRow.reason).where(
+        DateOverrideRow.base_id == bindparam("base_id"), DateOverrideRow.day == bindparam("day"))
+    return union_all(week, closures, override)
+
+
+_CALENDAR = {own: _calendar_statement(own) for own in (False, True)}
+
+
 def calendar_day(s: Session, base: ServiceBase, day: dt.date, facility: Facility | None = None) -> OpenDay:
     """The opening hours of `day` for the base, or for one facility with its own weekly hours."""
-    week = facility_week(s, facility) if facility is not None else week_of(s, base.id)
-    closures = [ClosureSpan(c.start_date, c.end_date, c.reason) for c in s.execute(
-        select(Closure).where(Closure.base_id == base.id, Closure.start_date <= day, Closure.end_date >= day)
-    ).scalars()]
-    overrides = [DateOverride(o.day, o.opens, o.closes, o.reason) for o in s.execute(
-        select(DateOverrideRow).where(DateOverrideRow.base_id == base.id, DateOverrideRow.day == day)).scalars()]
+    own = facility is not None and facility.own_hours
+    hours: dict[int, DayHours] = {}
+    closures: list[ClosureSpan] = []
+    overrides: list[DateOverride] = []
+    rows = s.execute(_CALENDAR[own], {"base_id": base.id, "day": day,
+                                      "facility_id": facility.id if facility is not None else None})
+    for kind, weekday, opens, closes, reason in rows:
+        if kind == "w":
+            hours[int(weekday)] = DayHours(int(weekday), opens, closes)
+        elif kind == "c":
+            closures.append(ClosureSpan(day, day, str(reason)))
+        else:
+            overrides.append(DateOverride(day, opens, closes, str(reason)))
+    week = tuple(hours.get(d, DayHours(d, None, None)) for d in range(7))
     return open_day(day, week, closures, overrides)
 
 
@@ -153,6 +195,6 @@ class FacilityService:
         with self._ctx.db.read() as s:
             base = current_base(s, self._ctx.base_code)
             facility = s.get(Facility, facility_id) if facility_id is not None else None
-            if facility_id is not None and facility is None:
+            if facility_id is not None and (facility is None or facility.base_id != base.id):
                 raise NotFound(entity="facility", key=facility_id)
             return calendar_day(s, base, day, facility)

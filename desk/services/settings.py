@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+from typing import Any
+
+from sqlalchemy.orm import Session
 
 from desk.domain.errors import OutOfRange
 from desk.domain.staff import Actor, Role
@@ -13,7 +16,35 @@ from desk.storage.models import Setting
 # key: (default, minimum, maximum)
 INTEGER_SETTINGS: dict[str, tuple[int, int, int]] = {
     "visitor_retention_days": (180, 7, 3650),
+    # No-show rule: this many no-shows within 30 days suspend a person from booking for that many days.
+    "no_show_limit": (3, 1, 20),
+    "no_show_suspension_days": (7, 1, 365),
 }
+
+# key: default
+BOOLEAN_SETTINGS: dict[str, bool] = {
+    # An administrator has saved the retention period once: only then does the daily purge run by itself.
+    "visitor_retention_confirmed": False,
+}
+
+
+def read_value(s: Session, key: str) -> Any | None:
+    """A setting's stored value inside the caller's transaction; None when it was never written."""
+    row = s.get(Setting, key)
+    return json.loads(row.value) if row else None
+
+
+def write_value(s: Session, key: str, value: Any) -> str | None:
+    """Store a setting inside the caller's transaction; returns the JSON it replaced (None if new). Writes
+    nothing when the value is unchanged."""
+    text = json.dumps(value)
+    row = s.get(Setting, key)
+    old = row.value if row else None
+    if row is None:
+        s.add(Setting(key=key, value=text))
+    elif old != text:
+        row.value = text
+    return old
 
 
 class SettingsService:
@@ -42,3 +73,20 @@ class SettingsService:
             if old != json.dumps(value):
                 audit.record(s, now, actor, "setting_changed", "setting", key, f"{old} → {value}")
         return value
+
+    def get_bool(self, key: str) -> bool:
+        default = BOOLEAN_SETTINGS[key]
+        with self._ctx.db.read() as s:
+            value = read_value(s, key)
+            return default if value is None else bool(value)
+
+    def set_bool(self, actor: Actor, key: str, value: bool) -> bool:
+        actor.require(Role.ADMIN, action="edit_settings")
+        if key not in BOOLEAN_SETTINGS:
+            raise KeyError(key)
+        now = self._ctx.clock.now()
+        with self._ctx.db.write() as s:
+            old = write_value(s, key, bool(value))
+            if old != json.dumps(bool(value)):
+                audit.record(s, now, actor, "setting_changed", "setting", key, f"{old} → {json.dumps(bool(value))}")
+        return bool(value)

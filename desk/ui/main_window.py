@@ -99,6 +99,14 @@ class MainWindow(Retranslating, QMainWindow):
         assert page is not None
         return page
 
+    def reload(self, topic: str) -> None:
+        """Data changed outside the pages (an in-app timer, e.g. topic "visits" or "bookings"): every page built so
+        far that shows it — it has a `reload_<topic>()` method — reads it again."""
+        for page in self._built.values():
+            reload = getattr(page, f"reload_{topic}", None)
+            if callable(reload):
+                reload()
+
     def profile_changed(self, profile: BaseProfile) -> None:
         self._profile = profile
         self._zone = zoneinfo.ZoneInfo(profile.timezone)

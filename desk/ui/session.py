@@ -1,5 +1,6 @@
 """UI layer: the life of the program's window — first dialog at once, the database opened behind it, login,
-the main window, logging out and in again. Owns the in-app timers that run time rules (daily backup)."""
+the main window, logging out and in again. Owns the in-app timers that run time rules (daily backup, the
+closing-time check-out, the retention purge), so they run whichever page is shown."""
 
 from __future__ import annotations
 
@@ -26,6 +27,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("desk.ui")
 BACKUP_CHECK_INTERVAL_MS = 60 * 60 * 1000
+CLOSING_CHECK_INTERVAL_MS = 60 * 1000
+RETENTION_CHECK_INTERVAL_MS = 60 * 60 * 1000  # the purge itself runs once per local day (the service decides)
+NO_SHOW_CHECK_INTERVAL_MS = 60 * 1000
 
 
 class DeskSession(QObject):
@@ -47,6 +51,18 @@ class DeskSession(QObject):
         self._backup_timer = QTimer(self)
         self._backup_timer.setInterval(BACKUP_CHECK_INTERVAL_MS)
         self._backup_timer.timeout.connect(self._on_backup_timer_timeout)
+        self.closing_timer = QTimer(self)
+        self.closing_timer.setObjectName("closing_timer")
+        self.closing_timer.setInterval(CLOSING_CHECK_INTERVAL_MS)
+        self.closing_timer.timeout.connect(self._on_closing_timer_timeout)
+        self.retention_timer = QTimer(self)
+        self.retention_timer.setObjectName("retention_timer")
+        self.retention_timer.setInterval(RETENTION_CHECK_INTERVAL_MS)
+        self.retention_timer.timeout.connect(self._on_retention_timer_timeout)
+        self.no_show_timer = QTimer(self)
+        self.no_show_timer.setObjectName("no_show_timer")
+        self.no_show_timer.setInterval(NO_SHOW_CHECK_INTERVAL_MS)
+        self.no_show_timer.timeout.connect(self._on_no_show_timer_timeout)
 
     @property
     def services(self) -> Services | None:
@@ -99,6 +115,12 @@ class DeskSession(QObject):
         services, needs_setup, profile = loaded
         self._services = services
         self._backup_timer.start()
+        self.retention_timer.start()
+        self._on_retention_timer_timeout()
+        self.no_show_timer.start()
+        self._on_no_show_timer_timeout()  # bookings left unclaimed while the program was closed are released
+        if not needs_setup:
+            self._start_closing_timer()
         if needs_setup and not self._setup_shown():
             self._show_setup()
         if isinstance(self.dialog, LoginDialog):
@@ -169,6 +191,8 @@ class DeskSession(QObject):
         from desk.ui.main_window import MainWindow
         from desk.ui.pages import PageContext
 
+        if not self.closing_timer.isActive():  # the first start-up: the base was set up just now
+            self._start_closing_timer()
         window = MainWindow(PageContext(self._services, actor, self._tasks, self._clock))
         window.logout_requested.connect(self._on_logout_requested)
         self.window = window
@@ -200,3 +224,49 @@ class DeskSession(QObject):
         backups = self._services.backups
         self._tasks.run(backups.daily_backup_if_due, lambda path: log.info("daily backup %s", path),
                         lambda error: log.warning("daily backup failed: %s", error.describe()))
+
+    def _start_closing_timer(self) -> None:
+        self.closing_timer.start()
+        self._on_closing_timer_timeout()  # visits left open on an earlier day are closed at once
+
+    def _on_closing_timer_timeout(self) -> None:
+        if self._services is None:
+            return
+        self._tasks.run(self._services.visits.auto_check_out, self._on_auto_checked_out,
+                        lambda error: log.warning("closing-time check-out failed: %s", error.describe()))
+
+    def _on_auto_checked_out(self, count: int) -> None:
+        if not count:
+            return
+        log.info("closing time: %d visit(s) checked out automatically", count)
+        if self.window is not None:
+            self.window.reload("visits")
+
+    def _on_retention_timer_timeout(self) -> None:
+        """Visitors' data past the retention period is anonymised once a day, once an administrator has saved
+        the period in the settings (the service checks both)."""
+        if self._services is None:
+            return
+        self._tasks.run(self._services.retention.run_daily, self._on_retention_ran,
+                        lambda error: log.warning("retention purge failed: %s", error.describe()))
+
+    def _on_retention_ran(self, result: Any) -> None:
+        if result is not None:
+            log.info("retention: %d people anonymised (no visit since %s)", result.people,
+                     f"{result.cutoff:%Y-%m-%d}")
+
+    def _on_no_show_timer_timeout(self) -> None:
+        """Bookings not checked in by their start plus the grace period free their unit (and may suspend the
+        person); run here so it happens whichever page is shown, with no scheduler outside the program."""
+        if self._services is None:
+            return
+        self._tasks.run(self._services.bookings.sweep_no_shows, self._on_no_shows_swept,
+                        lambda error: log.warning("no-show sweep failed: %s", error.describe()))
+
+    def _on_no_shows_swept(self, result: Any) -> None:
+        if not result.no_shows:
+            return
+        log.info("no-shows: %d booking(s) released, %d person(s) suspended", result.no_shows,
+                 len(result.suspended))
+        if self.window is not None:
+            self.window.reload("bookings")

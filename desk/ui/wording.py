@@ -5,9 +5,14 @@ Messages say what happened and what to do. They never name which of username or 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
 from desk.domain import errors as e
+
+if TYPE_CHECKING:
+    from desk.printing.register import VisitWords
 
 # lupdate finds strings in calls named `translate("Context", "literal")`.
 translate = QCoreApplication.translate
@@ -76,8 +81,12 @@ def error_text(error: e.DeskError) -> str:
             return translate("Wording", "请先在名单中选择。")
         case e.ClosedThatDay():
             reason = str(p.get("reason", ""))
-            text = translate("Wording", "%1 不开放，不能预约。").replace("%1", str(p.get("day", "")))
-            return text + (" " + translate("Wording", "原因：%1").replace("%1", reason) if reason else "")
+            if p.get("kind") == "holiday":
+                reason = holiday_name(reason)  # the calendar package names holidays in English
+            if not reason:
+                return translate("Wording", "%1 不开放，不能预约。").replace("%1", str(p.get("day", "")))
+            return translate("Wording", "%1 不开放（%2），不能预约。").replace("%1", str(p.get("day", ""))).replace(
+                "%2", reason)
         case e.OutsideOpeningHours():
             return translate("Wording", "超出开放时间 %1–%2，请选择开放时间内的时段。").replace(
                 "%1", str(p.get("opens", ""))).replace("%2", str(p.get("closes", "")))
@@ -112,6 +121,17 @@ def error_text(error: e.DeskError) -> str:
                 "%1", booking_state_name(str(p.get("state", ""))))
         case e.SafetyChecklistIncomplete():
             return translate("Wording", "请先逐项确认电动车充电安全须知。")
+        case e.UnitInUse():
+            return translate("Wording", "%1 正在使用中，请先结束使用再标记故障。").replace("%1", str(p.get("unit", "")))
+        case e.NotInUse():
+            return translate("Wording", "%1 当前没有人在使用，请刷新后再试。").replace("%1", str(p.get("unit", "")))
+        case e.NotMultipleOfStep():
+            return Wording.tr("须为 %n 分钟的整数倍。", None, int(p.get("step", 0)))
+        case e.NameTaken():
+            return translate("Wording", "名称“%1”已被使用（包括已停用的），请换一个。").replace("%1", str(p.get("name", "")))
+        case e.UnitHasUpcomingBookings():
+            return Wording.tr("%1 还有 %n 个未结束的预约，请先取消或改约后再停用。", None, int(p.get("count", 0))).replace(
+                "%1", str(p.get("unit", "")))
         case e.DatabaseMissing():
             return translate("Wording", "找不到数据库：%1。请先运行 desk init 创建，或检查路径。").replace("%1", location)
         case e.DatabaseLocked():
@@ -251,3 +271,54 @@ def booking_state_name(state: str) -> str:
         "cancelled": translate("Wording", "已取消"),
         "no_show": translate("Wording", "未到"),
     }.get(state, state)
+
+
+def visit_words() -> VisitWords:
+    """Every word of the 台账 and of the visit exports (XLSX, CSV) in the desk's language."""
+    from desk.domain.people import ALL_STATION_SERVICES, Category, CheckoutKind, Platform, Purpose
+    from desk.printing.register import VisitWords
+
+    return VisitWords(
+        title=translate("Wording", "到访登记台账"),
+        date_line=translate("Wording", "日期：{day}"),
+        total=translate("Wording", "共 {visits} 条登记，合计 {people} 人次"),
+        nobody=translate("Wording", "当日没有到访登记。"),
+        page=translate("Wording", "第 {page} 页，共 {pages} 页"),
+        anonymous=translate("Wording", "（{what}）"),
+        group=translate("Wording", "{name} 等 {count} 人"),
+        automatic=translate("Wording", "{time} 自动"),
+        sheet=translate("Wording", "到访记录"),
+        day=translate("Wording", "日期"),
+        name=translate("Wording", "姓名"),
+        phone=translate("Wording", "电话"),
+        category=translate("Wording", "类别"),
+        platform=translate("Wording", "平台"),
+        purpose=translate("Wording", "事由"),
+        party_size=translate("Wording", "人数"),
+        arrived=translate("Wording", "到达"),
+        left=translate("Wording", "离开"),
+        minutes=translate("Wording", "时长（分钟）"),
+        checkout_kind=translate("Wording", "离开方式"),
+        services=translate("Wording", "驿站服务"),
+        staff=translate("Wording", "经办人"),
+        categories={c.value: category_name(c.value) for c in Category},
+        purposes={p.value: purpose_name(p.value) for p in Purpose},
+        platforms={p.value: platform_name(p.value) for p in Platform},
+        station_services={int(s): service_name(int(s)) for s in ALL_STATION_SERVICES},
+        checkout_kinds={CheckoutKind.MANUAL.value: translate("Wording", "手动"),
+                        CheckoutKind.AUTOMATIC.value: translate("Wording", "闭馆自动")},
+    )
+
+
+def holiday_name(name: str) -> str:
+    """A statutory holiday as `chinese-calendar` names it (in English), the way staff say it."""
+    return {
+        "New Year's Day": translate("Wording", "元旦"),
+        "Spring Festival": translate("Wording", "春节"),
+        "Tomb-sweeping Day": translate("Wording", "清明节"),
+        "Labour Day": translate("Wording", "劳动节"),
+        "Dragon Boat Festival": translate("Wording", "端午节"),
+        "National Day": translate("Wording", "国庆节"),
+        "Mid-autumn Festival": translate("Wording", "中秋节"),
+        "Anti-Fascist 70th Day": translate("Wording", "抗战胜利纪念日"),
+    }.get(name, name)

@@ -88,6 +88,126 @@
         <translation>Demo data generated</translation>
     </message>
     <message>
+        <source>取消预约</source>
+        <translation>Booking canceled</translation>
+    </message>
+    <message>
+        <source>预约签到</source>
+        <translation>Booking checked in</translation>
+    </message>
+    <message>
+        <source>预约完成</source>
+        <translation>Booking completed</translation>
+    </message>
+    <message>
+        <source>新建预约</source>
+        <translation>Booking created</translation>
+    </message>
+    <message>
+        <source>延长预约</source>
+        <translation>Booking extended</translation>
+    </message>
+    <message>
+        <source>现场使用</source>
+        <translation>Walk-in use</translation>
+    </message>
+    <message>
+        <source>预约未到释放</source>
+        <translation>No-shows released</translation>
+    </message>
+    <message>
+        <source>清洁消毒登记</source>
+        <translation>Cleaning logged</translation>
+    </message>
+    <message>
+        <source>取消特别开放安排</source>
+        <translation>Special hours removed</translation>
+    </message>
+    <message>
+        <source>设置特别开放安排</source>
+        <translation>Special hours set</translation>
+    </message>
+    <message>
+        <source>新增设施</source>
+        <translation>Facility added</translation>
+    </message>
+    <message>
+        <source>修改设施开放时间</source>
+        <translation>Facility hours changed</translation>
+    </message>
+    <message>
+        <source>设施改名</source>
+        <translation>Facility renamed</translation>
+    </message>
+    <message>
+        <source>修改预约规则</source>
+        <translation>Booking rules changed</translation>
+    </message>
+    <message>
+        <source>匿名化到访者信息</source>
+        <translation>Visitor data anonymized</translation>
+    </message>
+    <message>
+        <source>登记群众</source>
+        <translation>Visitor registered</translation>
+    </message>
+    <message>
+        <source>修改群众信息</source>
+        <translation>Visitor details edited</translation>
+    </message>
+    <message>
+        <source>新建周期预约</source>
+        <translation>Recurring booking created</translation>
+    </message>
+    <message>
+        <source>修改设置</source>
+        <translation>Setting changed</translation>
+    </message>
+    <message>
+        <source>解除预约暂停</source>
+        <translation>Booking suspension lifted</translation>
+    </message>
+    <message>
+        <source>新增位置</source>
+        <translation>Unit added</translation>
+    </message>
+    <message>
+        <source>修改位置</source>
+        <translation>Unit edited</translation>
+    </message>
+    <message>
+        <source>标记故障</source>
+        <translation>Marked broken</translation>
+    </message>
+    <message>
+        <source>故障修复</source>
+        <translation>Repaired</translation>
+    </message>
+    <message>
+        <source>到访签到</source>
+        <translation>Visitor checked in</translation>
+    </message>
+    <message>
+        <source>更正到访记录</source>
+        <translation>Visit record corrected</translation>
+    </message>
+    <message>
+        <source>登记驿站服务</source>
+        <translation>Station services recorded</translation>
+    </message>
+    <message>
+        <source>闭馆自动签退</source>
+        <translation>Checked out at closing (automatic)</translation>
+    </message>
+    <message>
+        <source>签退</source>
+        <translation>Checked out</translation>
+    </message>
+    <message>
+        <source>导出到访记录</source>
+        <translation>Visit records exported</translation>
+    </message>
+    <message>
         <source>工作人员</source>
         <translation>Staff</translation>
     </message>
@@ -102,6 +222,38 @@
     <message>
         <source>数据库</source>
         <translation>Database</translation>
+    </message>
+    <message>
+        <source>预约</source>
+        <translation>Booking</translation>
+    </message>
+    <message>
+        <source>周期预约</source>
+        <translation>Recurring booking</translation>
+    </message>
+    <message>
+        <source>特别开放安排</source>
+        <translation>Special hours</translation>
+    </message>
+    <message>
+        <source>设施</source>
+        <translation>Facility</translation>
+    </message>
+    <message>
+        <source>群众</source>
+        <translation>Visitor</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Setting</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>到访</source>
+        <translation>Visit</translation>
     </message>
     <message>
         <source>系统</source>
@@ -298,6 +450,314 @@ Please log in again.</translation>
     </message>
 </context>
 <context>
+    <name>Booking</name>
+    <message>
+        <source>匿名</source>
+        <translation>Anonymous</translation>
+    </message>
+    <message>
+        <source>闭馆：%1</source>
+        <translation>Closed: %1</translation>
+    </message>
+    <message>
+        <source>%1（法定节假日）</source>
+        <translation>%1 (public holiday)</translation>
+    </message>
+    <message>
+        <source>调休上班（%1）</source>
+        <translation>Make-up workday (%1)</translation>
+    </message>
+    <message>
+        <source>特别安排：%1</source>
+        <translation>Special hours: %1</translation>
+    </message>
+    <message>
+        <source>特别安排</source>
+        <translation>Special hours</translation>
+    </message>
+    <message>
+        <source>每周休息日</source>
+        <translation>Weekly closing day</translation>
+    </message>
+    <message>
+        <source>%1，不开放预约</source>
+        <translation>%1 — no bookings</translation>
+    </message>
+    <message>
+        <source>开放 %1–%2</source>
+        <translation>Open %1–%2</translation>
+    </message>
+</context>
+<context>
+    <name>BookingDialog</name>
+    <message>
+        <source>现在使用</source>
+        <translation>Use now</translation>
+    </message>
+    <message>
+        <source>新预约</source>
+        <translation>New booking</translation>
+    </message>
+    <message>
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>结束</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>使用时长</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>预约人</source>
+        <translation>Booked for</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>充电安全</source>
+        <translation>Charging safety</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 分钟</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>选填，例如：主题党日</source>
+        <translation>Optional, e.g. Party theme day</translation>
+    </message>
+    <message>
+        <source> 人</source>
+        <translation> person(s)</translation>
+    </message>
+    <message>
+        <source>电池未改装</source>
+        <translation>Battery not modified</translation>
+    </message>
+    <message>
+        <source>不过夜充电</source>
+        <translation>No overnight charging</translation>
+    </message>
+    <message>
+        <source>车辆停放在指定区域</source>
+        <translation>Parked in the designated area</translation>
+    </message>
+    <message>
+        <source>开始使用</source>
+        <translation>Start using</translation>
+    </message>
+    <message>
+        <source>预约</source>
+        <translation>Book</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>BookingPanel</name>
+    <message>
+        <source>所选</source>
+        <translation>Selected</translation>
+    </message>
+    <message>
+        <source>预约(&amp;B)… Enter</source>
+        <translation>&amp;Book… Enter</translation>
+    </message>
+    <message>
+        <source>现在使用(&amp;U)…</source>
+        <translation>&amp;Use now…</translation>
+    </message>
+    <message>
+        <source>来了就用：从现在开始使用这个位置，并登记到访</source>
+        <translation>Walk-in: use this unit from now on and record the visit</translation>
+    </message>
+    <message>
+        <source>周期预约(&amp;R)…</source>
+        <translation>&amp;Recurring booking…</translation>
+    </message>
+    <message>
+        <source>每周或每月第一个星期几，在一段日期内重复预约</source>
+        <translation>Book the same time every week, or on the first given weekday of each month, over a range of dates</translation>
+    </message>
+    <message>
+        <source>签到(&amp;I)</source>
+        <translation>Check &amp;in</translation>
+    </message>
+    <message>
+        <source>预约人到了：签到并登记到访</source>
+        <translation>The person has arrived: check in and record the visit</translation>
+    </message>
+    <message>
+        <source>完成(&amp;D)</source>
+        <translation>&amp;Done</translation>
+    </message>
+    <message>
+        <source>使用结束，位置从现在起空出</source>
+        <translation>Use has ended; the unit is free from now on</translation>
+    </message>
+    <message>
+        <source>取消预约(&amp;X)…</source>
+        <translation>&amp;Cancel booking…</translation>
+    </message>
+    <message>
+        <source>延长(&amp;E)</source>
+        <translation>&amp;Extend</translation>
+    </message>
+    <message>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>方向键移动 · Shift+←/→ 选时段 · Enter 预约或打开
+PageUp/PageDown 换日期 · Ctrl+PageUp/PageDown 换设施</source>
+        <translation>Arrows move · Shift+←/→ select · Enter books or opens
+PageUp/PageDown: day · Ctrl+PageUp/PageDown: facility</translation>
+    </message>
+    <message>
+        <source>没有可选的位置</source>
+        <translation>No unit to select</translation>
+    </message>
+    <message numerus="yes">
+        <source>人数：%n 人</source>
+        <translation>
+            <numerusform>People: %n</numerusform>
+            <numerusform>People: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>备注：%1</source>
+        <translation>Note: %1</translation>
+    </message>
+    <message>
+        <source>签到：%1</source>
+        <translation>Checked in: %1</translation>
+    </message>
+    <message>
+        <source>取消原因：%1</source>
+        <translation>Reason for canceling: %1</translation>
+    </message>
+    <message>
+        <source>周期预约的一次</source>
+        <translation>Part of a recurring booking</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 分钟</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>容量 %n 人</source>
+        <translation>
+            <numerusform>Capacity: %n person</numerusform>
+            <numerusform>Capacity: %n people</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>暂停使用：%1</source>
+        <translation>Out of service: %1</translation>
+    </message>
+    <message>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>（%1）</source>
+        <translation> (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>BookingsPage</name>
+    <message>
+        <source>◀ 前一天</source>
+        <translation>◀ Previous day</translation>
+    </message>
+    <message>
+        <source>前一天 (PageUp)</source>
+        <translation>Previous day (PageUp)</translation>
+    </message>
+    <message>
+        <source>后一天 ▶</source>
+        <translation>Next day ▶</translation>
+    </message>
+    <message>
+        <source>后一天 (PageDown)</source>
+        <translation>Next day (PageDown)</translation>
+    </message>
+    <message>
+        <source>今天(&amp;T)</source>
+        <translation>&amp;Today</translation>
+    </message>
+    <message>
+        <source>还没有可预约的设施。请管理员在“设置”中添加或启用设施。</source>
+        <translation>There are no bookable facilities yet. Ask an administrator to add or enable one under “Settings”.</translation>
+    </message>
+    <message>
+        <source>│ 现在</source>
+        <translation>│ Now</translation>
+    </message>
+    <message>
+        <source>（今天）</source>
+        <translation> (today)</translation>
+    </message>
+    <message>
+        <source>已开始使用：%1</source>
+        <translation>In use from now: %1</translation>
+    </message>
+    <message>
+        <source>已预约：%1</source>
+        <translation>Booked: %1</translation>
+    </message>
+    <message>
+        <source>匿名</source>
+        <translation>Anonymous</translation>
+    </message>
+    <message numerus="yes">
+        <source>周期预约：已预约 %n 次</source>
+        <translation>
+            <numerusform>Recurring booking: %n date booked</numerusform>
+            <numerusform>Recurring booking: %n dates booked</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>，跳过 %n 次</source>
+        <translation>
+            <numerusform>, %n skipped</numerusform>
+            <numerusform>, %n skipped</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>已签到：%1（已登记到访）</source>
+        <translation>Checked in: %1 (visit recorded)</translation>
+    </message>
+    <message>
+        <source>已完成：%1</source>
+        <translation>Completed: %1</translation>
+    </message>
+    <message>
+        <source>已延长：%1</source>
+        <translation>Extended: %1</translation>
+    </message>
+    <message>
+        <source>已取消：%1</source>
+        <translation>Canceled: %1</translation>
+    </message>
+</context>
+<context>
     <name>Boxes</name>
     <message>
         <source>未能完成</source>
@@ -329,6 +789,25 @@ Please send the log file to technical support.</translation>
     </message>
 </context>
 <context>
+    <name>CancelDialog</name>
+    <message>
+        <source>取消预约</source>
+        <translation>Cancel booking</translation>
+    </message>
+    <message>
+        <source>取消原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>必填，例如：本人来电取消</source>
+        <translation>Required, e.g. canceled by phone</translation>
+    </message>
+    <message>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>修改密码</source>
@@ -353,6 +832,215 @@ Please send the log file to technical support.</translation>
     <message>
         <source>至少 8 位</source>
         <translation>At least 8 characters</translation>
+    </message>
+</context>
+<context>
+    <name>ChargingPage</name>
+    <message>
+        <source>本基地没有启用的充电桩或充电插座。管理员可在设置中启用。</source>
+        <translation>This base has no e-bike charging points or phone charging sockets in use. An administrator can enable them in Settings.</translation>
+    </message>
+    <message>
+        <source>%1 超时 %2（%3）</source>
+        <translation>%1 over by %2 (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 个充电已超时，请及时联系：</source>
+        <translation>
+            <numerusform>%n charge is overdue; please contact: </numerusform>
+            <numerusform>%n charges are overdue; please contact: </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+</context>
+<context>
+    <name>ChargingWords</name>
+    <message numerus="yes">
+        <source>%n 分钟</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 小时</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n分钟</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n小时</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1小时%2分</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>空闲</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <source>充电中</source>
+        <translation>Charging</translation>
+    </message>
+    <message>
+        <source>已超时</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>故障</source>
+        <translation>Broken</translation>
+    </message>
+    <message>
+        <source>匿名</source>
+        <translation>Anonymous</translation>
+    </message>
+    <message>
+        <source>尾号%1</source>
+        <translation>…%1</translation>
+    </message>
+</context>
+<context>
+    <name>Checkin</name>
+    <message>
+        <source>暖新驿站 · %1</source>
+        <translation>Warm Station · %1</translation>
+    </message>
+    <message>
+        <source>%1（匿名）</source>
+        <translation>%1 (anonymous)</translation>
+    </message>
+    <message>
+        <source>（已匿名化）</source>
+        <translation>(anonymized)</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>CheckinEntry</name>
+    <message>
+        <source>签到</source>
+        <translation>Check in</translation>
+    </message>
+    <message>
+        <source>手机号、手机尾号 4 位或姓名</source>
+        <translation>Phone, last 4 digits or name</translation>
+    </message>
+    <message>
+        <source>签到 (Enter)</source>
+        <translation>Check in (Enter)</translation>
+    </message>
+    <message>
+        <source>输入后按 Enter 签到；多人匹配时用 ↑ ↓ 选择。新号码会出现登记表。
+F1–F8 选事由 · Alt+N 人数 · F9 匿名登记 · Esc 清空 · Ctrl+R 刷新在场名单</source>
+        <translation>Type, then press Enter to check in; with several matches, choose with ↑ ↓. A new number opens a form.
+F1–F8 purpose · Alt+N people · F9 anonymous · Esc clear · Ctrl+R refresh on-site list</translation>
+    </message>
+    <message>
+        <source>事由（F1–F8）</source>
+        <translation>Purpose (F1–F8)</translation>
+    </message>
+    <message>
+        <source>事由：%1（F%2）</source>
+        <translation>Purpose: %1 (F%2)</translation>
+    </message>
+    <message>
+        <source>人数(&amp;N)</source>
+        <translation>&amp;Number of people</translation>
+    </message>
+    <message>
+        <source>不留信息：</source>
+        <translation>No details:</translation>
+    </message>
+    <message>
+        <source>匿名登记 (F9)</source>
+        <translation>Anonymous (F9)</translation>
+    </message>
+    <message>
+        <source>只记类别、事由和人数，不记姓名和电话</source>
+        <translation>Records only the category, purpose and number of people, not a name or phone number</translation>
+    </message>
+    <message numerus="yes">
+        <source>找到 %n 位，用 ↑ ↓ 选择，Enter 签到。</source>
+        <translation>
+            <numerusform>Found %n match; choose with ↑ ↓, Enter to check in.</numerusform>
+            <numerusform>Found %n matches; choose with ↑ ↓, Enter to check in.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>这个号码还没有登记。按 Enter 填写姓名，再按 Enter 登记并签到。</source>
+        <translation>This number is not registered yet. Press Enter to type the name, then Enter again to register and check in.</translation>
+    </message>
+    <message>
+        <source>没有手机尾号为 %1 的访客。新访客请输入完整的 11 位手机号。</source>
+        <translation>No visitor&apos;s phone number ends in %1. For a new visitor, type the full 11-digit number.</translation>
+    </message>
+    <message>
+        <source>没有姓名以“%1”开头的访客。新访客请输入手机号；不愿留信息的请用匿名登记 (F9)。</source>
+        <translation>No visitor&apos;s name starts with “%1”. For a new visitor, type the phone number; for someone who prefers to leave no details, use Anonymous (F9).</translation>
+    </message>
+    <message>
+        <source>请继续输入：完整的 11 位手机号，或手机尾号 4 位。</source>
+        <translation>Keep typing: the full 11-digit number, or its last 4 digits.</translation>
+    </message>
+    <message>
+        <source>请先输入手机号、手机尾号 4 位或姓名。</source>
+        <translation>First type a phone number, its last 4 digits or a name.</translation>
+    </message>
+    <message>
+        <source>%1 已在场（尚未签退）。再按一次 Enter 仍然签到；Esc 取消。</source>
+        <translation>%1 is already on site (not checked out). Press Enter again to check in anyway; Esc to cancel.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinPage</name>
+    <message numerus="yes">
+        <source>%n 人</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>已签到：%1</source>
+        <translation>Checked in: %1</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source> 等</source>
+        <translation> and others</translation>
+    </message>
+    <message numerus="yes">
+        <source>已签退 %n 条登记：</source>
+        <translation>
+            <numerusform>Checked out %n entry: </numerusform>
+            <numerusform>Checked out %n entries: </numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -497,6 +1185,42 @@ Please send the log file to technical support.</translation>
         <source>%1 项检查全部通过。</source>
         <translation>All %1 checks passed.</translation>
     </message>
+    <message>
+        <source>--to %1 早于 --from %2，结束日期不能早于开始日期。</source>
+        <translation>--to %1 is before --from %2: the end date cannot be before the start date.</translation>
+    </message>
+    <message>
+        <source>只能导出为 .xlsx 或 .csv 文件，%1 不行。</source>
+        <translation>Can only export to an .xlsx or .csv file, not %1.</translation>
+    </message>
+    <message>
+        <source>%1 是文件夹，请给出文件名，例如 %2。</source>
+        <translation>%1 is a folder; give a file name, e.g. %2.</translation>
+    </message>
+    <message>
+        <source>文件夹 %1 不存在。</source>
+        <translation>The folder %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>无法写入 %1：%2。</source>
+        <translation>Cannot write %1: %2.</translation>
+    </message>
+    <message>
+        <source>已导出 %1 条到访记录（%2 至 %3）到 %4</source>
+        <translation>Exported %1 visit records (%2 to %3) to %4</translation>
+    </message>
+    <message>
+        <source>%1 的日期 “%2” 不对，应为 YYYY-MM-DD，例如 2026-11-28。</source>
+        <translation>The date “%2” for %1 is not valid; use YYYY-MM-DD, e.g. 2026-11-28.</translation>
+    </message>
+    <message>
+        <source>将匿名化 %1 人的姓名和电话（最近一次到访早于 %2，且不是积分会员；保留期限 %3 天）。未作任何改动。</source>
+        <translation>Would anonymize the names and phone numbers of %1 people (last visit before %2, not red points members; retention period %3 days). Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>已匿名化 %1 人的姓名和电话（最近一次到访早于 %2，且不是积分会员；保留期限 %3 天）。</source>
+        <translation>Anonymized the names and phone numbers of %1 people (last visit before %2, not red points members; retention period %3 days).</translation>
+    </message>
 </context>
 <context>
     <name>ClosureModel</name>
@@ -511,6 +1235,446 @@ Please send the log file to technical support.</translation>
     <message>
         <source>原因</source>
         <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>DayBoardView</name>
+    <message>
+        <source>暂停使用：%1</source>
+        <translation>Out of service: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 人</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>备注：%1</source>
+        <translation>Note: %1</translation>
+    </message>
+    <message>
+        <source>取消原因：%1</source>
+        <translation>Reason for canceling: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n 人</source>
+        <translation>
+            <numerusform>%1 · %n person</numerusform>
+            <numerusform>%1 · %n people</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FacilitiesSection</name>
+    <message>
+        <source>设施</source>
+        <translation>Facilities</translation>
+    </message>
+    <message>
+        <source>新设施名称，例如：调解室</source>
+        <translation>Name, e.g. Mediation room</translation>
+    </message>
+    <message>
+        <source>新增设施</source>
+        <translation>Add facility</translation>
+    </message>
+    <message>
+        <source>预约规则</source>
+        <translation>Booking rules</translation>
+    </message>
+    <message>
+        <source>单元</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>开放时间</source>
+        <translation>Opening hours</translation>
+    </message>
+    <message>
+        <source>未到与暂停</source>
+        <translation>No-shows</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>时段步长</source>
+        <translation>Time slot</translation>
+    </message>
+    <message>
+        <source>最短时长</source>
+        <translation>Shortest booking</translation>
+    </message>
+    <message>
+        <source>最长时长</source>
+        <translation>Longest booking</translation>
+    </message>
+    <message>
+        <source>前后间隔</source>
+        <translation>Gap between bookings</translation>
+    </message>
+    <message>
+        <source>可提前预约</source>
+        <translation>Book ahead up to</translation>
+    </message>
+    <message>
+        <source>签到宽限</source>
+        <translation>Check-in grace</translation>
+    </message>
+    <message>
+        <source>每人每日时长</source>
+        <translation>Daily time per person</translation>
+    </message>
+    <message>
+        <source>每人每日次数</source>
+        <translation>Daily bookings per person</translation>
+    </message>
+    <message>
+        <source>改名</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source> 天</source>
+        <translation> day(s)</translation>
+    </message>
+    <message>
+        <source> 次</source>
+        <translation> time(s)</translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation>No limit</translation>
+    </message>
+    <message>
+        <source>0 表示只能预约当天</source>
+        <translation>0 means same-day bookings only</translation>
+    </message>
+    <message>
+        <source>开始后这么久仍未签到，预约记为未到，位置释放给别人</source>
+        <translation>If nobody has checked in this long after the start, the booking counts as a no-show and the unit is released to others</translation>
+    </message>
+    <message>
+        <source>预约须登记姓名（不勾选则可匿名预约）</source>
+        <translation>Name required (untick to allow anonymous bookings)</translation>
+    </message>
+    <message>
+        <source>团体预约（一次预约多人）</source>
+        <translation>Group bookings (several people at once)</translation>
+    </message>
+    <message>
+        <source>保存规则</source>
+        <translation>Save rules</translation>
+    </message>
+    <message>
+        <source>开放预约</source>
+        <translation>Open for booking</translation>
+    </message>
+    <message>
+        <source>停用原因，例如：设备检修</source>
+        <translation>Reason for disabling, e.g. equipment maintenance</translation>
+    </message>
+    <message>
+        <source>单元名称</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <source>容纳人数</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source> 人</source>
+        <translation> person(s)</translation>
+    </message>
+    <message>
+        <source>新增单元</source>
+        <translation>Add unit</translation>
+    </message>
+    <message>
+        <source>保存所选单元</source>
+        <translation>Save selected unit</translation>
+    </message>
+    <message>
+        <source>跟随基地的开放时间</source>
+        <translation>Follow the base&apos;s opening hours</translation>
+    </message>
+    <message>
+        <source>单独设置本设施的开放时间</source>
+        <translation>Set separate opening hours for this facility</translation>
+    </message>
+    <message>
+        <source>保存开放时间</source>
+        <translation>Save opening hours</translation>
+    </message>
+    <message>
+        <source>预约后超过签到宽限仍未签到，记为未到。30 天内未到达到次数的人，暂停预约资格若干天，到期自动恢复。此规则适用于所有设施。</source>
+        <translation>A booking not checked in within the check-in grace period counts as a no-show. Anyone with this many no-shows within 30 days is suspended from booking for the days set below, then can book again automatically. This rule applies to all facilities.</translation>
+    </message>
+    <message>
+        <source>30 天内未到</source>
+        <translation>No-shows in 30 days</translation>
+    </message>
+    <message>
+        <source>暂停预约</source>
+        <translation>Suspend booking for</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>正在暂停预约的人</source>
+        <translation>People suspended from booking</translation>
+    </message>
+    <message>
+        <source>解除暂停…</source>
+        <translation>Lift suspension…</translation>
+    </message>
+    <message>
+        <source>停用预约</source>
+        <translation>Disable booking</translation>
+    </message>
+    <message>
+        <source>正在开放预约。</source>
+        <translation>Open for booking.</translation>
+    </message>
+    <message>
+        <source>已停用：%1。新的预约会被拒绝。</source>
+        <translation>Disabled: %1. New bookings are refused.</translation>
+    </message>
+    <message>
+        <source>恢复预约</source>
+        <translation>Enable booking</translation>
+    </message>
+    <message>
+        <source>启用所选</source>
+        <translation>Enable selected</translation>
+    </message>
+    <message>
+        <source>停用所选</source>
+        <translation>Disable selected</translation>
+    </message>
+    <message>
+        <source>已新增“%1”，请设置它的预约规则和单元。</source>
+        <translation>Added “%1”. Now set its booking rules and units.</translation>
+    </message>
+    <message>
+        <source>名称已保存。</source>
+        <translation>Name saved.</translation>
+    </message>
+    <message>
+        <source>规则已保存，对此后的新预约生效。</source>
+        <translation>Rules saved. They apply to new bookings from now on.</translation>
+    </message>
+    <message>
+        <source>停用“%1”？停用后不能再预约，已有的预约保留。</source>
+        <translation>Disable booking for “%1”? No new bookings can then be made; existing bookings are kept.</translation>
+    </message>
+    <message>
+        <source>已恢复预约。</source>
+        <translation>Booking enabled again.</translation>
+    </message>
+    <message numerus="yes">
+        <source>已停用。还有 %n 个未结束的预约，请通知预约人或在预约页取消。</source>
+        <translation>
+            <numerusform>Disabled. %n booking is still open: tell the person who booked, or cancel it on the Bookings page.</numerusform>
+            <numerusform>Disabled. %n bookings are still open: tell the people who booked, or cancel them on the Bookings page.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>已停用。</source>
+        <translation>Disabled.</translation>
+    </message>
+    <message>
+        <source>已新增单元 %1。</source>
+        <translation>Added unit %1.</translation>
+    </message>
+    <message>
+        <source>单元已保存。</source>
+        <translation>Unit saved.</translation>
+    </message>
+    <message>
+        <source>停用单元 %1？停用后它不再出现在预约看板上。</source>
+        <translation>Disable unit %1? It will no longer appear on the booking board.</translation>
+    </message>
+    <message>
+        <source>停用单元</source>
+        <translation>Disable unit</translation>
+    </message>
+    <message>
+        <source>已启用 %1。</source>
+        <translation>Enabled %1.</translation>
+    </message>
+    <message>
+        <source>已停用 %1。</source>
+        <translation>Disabled %1.</translation>
+    </message>
+    <message>
+        <source>开放时间已保存。</source>
+        <translation>Opening hours saved.</translation>
+    </message>
+    <message>
+        <source>已保存：30 天内未到 %1 次，暂停预约 %2 天。</source>
+        <translation>Saved: %1 no-shows within 30 days suspend booking for %2 days.</translation>
+    </message>
+    <message>
+        <source>现在解除 %1 的预约暂停？此前的未到记录不再计入下次暂停。</source>
+        <translation>Lift the booking suspension of %1 now? Their earlier no-shows will no longer count toward a suspension.</translation>
+    </message>
+    <message>
+        <source>解除暂停</source>
+        <translation>Lift suspension</translation>
+    </message>
+    <message>
+        <source>已解除 %1 的预约暂停。</source>
+        <translation>Lifted the booking suspension of %1.</translation>
+    </message>
+</context>
+<context>
+    <name>FacilityModel</name>
+    <message>
+        <source>设施</source>
+        <translation>Facility</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>单元</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>开放预约</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>停用：%1</source>
+        <translation>Disabled: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HolidayModel</name>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>节日</source>
+        <translation>Holiday</translation>
+    </message>
+    <message>
+        <source>本基地当天</source>
+        <translation>This base</translation>
+    </message>
+    <message>
+        <source>法定节假日</source>
+        <translation>Day off</translation>
+    </message>
+    <message>
+        <source>调休上班</source>
+        <translation>Workday</translation>
+    </message>
+    <message>
+        <source>%1（特别安排）</source>
+        <translation>%1 (special hours)</translation>
+    </message>
+    <message>
+        <source>%1（闭馆日：%2）</source>
+        <translation>%1 (closure: %2)</translation>
+    </message>
+    <message>
+        <source>%1（按星期一）</source>
+        <translation>%1 (Monday hours)</translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysSection</name>
+    <message>
+        <source>闭馆</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>开放 %1–%2</source>
+        <translation>Open %1–%2</translation>
+    </message>
+    <message>
+        <source>法定节假日与调休</source>
+        <translation>Public holidays and make-up workdays</translation>
+    </message>
+    <message>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>特别安排</source>
+        <translation>Special hours</translation>
+    </message>
+    <message>
+        <source>设置某一天</source>
+        <translation>Set a day</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>开放时间</source>
+        <translation>Opening hours</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>开放</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>不勾选表示当天闭馆</source>
+        <translation>Untick to close for the whole day</translation>
+    </message>
+    <message>
+        <source>例如：国庆特别开放</source>
+        <translation>e.g. National Day opening</translation>
+    </message>
+    <message>
+        <source>保存这一天</source>
+        <translation>Save this day</translation>
+    </message>
+    <message>
+        <source>删除所选…</source>
+        <translation>Delete selected…</translation>
+    </message>
+    <message>
+        <source>节假日日历（chinese-calendar）还没有 %1 年的放假安排，这一年按每周开放时间开放。国务院公布放假安排后请升级程序；在此之前可在右侧逐日设置特别安排。</source>
+        <translation>The holiday calendar (chinese-calendar) has no holiday schedule for %1 yet, so the weekly opening hours apply all year. Upgrade the program once the State Council publishes the schedule; until then, set special hours day by day on the right.</translation>
+    </message>
+    <message>
+        <source>%1特别开放</source>
+        <translation>%1 special opening</translation>
+    </message>
+    <message>
+        <source>已保存 %1：%2。</source>
+        <translation>Saved %1: %2.</translation>
+    </message>
+    <message>
+        <source>删除 %1 的特别安排？删除后这一天按每周开放时间、闭馆日和法定节假日安排。</source>
+        <translation>Delete the special hours for %1? The day then follows the weekly opening hours, closures and public holidays.</translation>
+    </message>
+    <message>
+        <source>删除特别安排</source>
+        <translation>Delete special hours</translation>
     </message>
 </context>
 <context>
@@ -654,10 +1818,584 @@ Please send the log file to technical support.</translation>
     </message>
 </context>
 <context>
+    <name>MatchesModel</name>
+    <message>
+        <source>在场</source>
+        <translation>On site</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>NewPersonForm</name>
+    <message>
+        <source>新访客 · %1 — 请向访客核对号码</source>
+        <translation>New visitor · %1 — read the number back to the visitor</translation>
+    </message>
+    <message>
+        <source>姓名(&amp;M)</source>
+        <translation>Na&amp;me</translation>
+    </message>
+    <message>
+        <source>必填，按 Enter 登记并签到</source>
+        <translation>Required; Enter registers and checks in</translation>
+    </message>
+    <message>
+        <source>类别(&amp;C)</source>
+        <translation>&amp;Category</translation>
+    </message>
+    <message>
+        <source>党支部(&amp;B)</source>
+        <translation>Party &amp;branch</translation>
+    </message>
+    <message>
+        <source>选填</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>登记并签到 (Enter)</source>
+        <translation>Register and check in (Enter)</translation>
+    </message>
+    <message>
+        <source>取消 (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>NursingPanel</name>
+    <message>
+        <source>母婴室</source>
+        <translation>Nursing room</translation>
+    </message>
+    <message>
+        <source>开始使用</source>
+        <translation>Start using</translation>
+    </message>
+    <message>
+        <source>不需要登记姓名</source>
+        <translation>No name needed</translation>
+    </message>
+    <message>
+        <source>结束使用</source>
+        <translation>End use</translation>
+    </message>
+    <message>
+        <source>备注（可不填）</source>
+        <translation>Note (optional)</translation>
+    </message>
+    <message>
+        <source>清洁消毒登记</source>
+        <translation>Log cleaning</translation>
+    </message>
+    <message>
+        <source>使用中</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <source>%1 起（预计 %2 结束）</source>
+        <translation>Since %1 (until about %2)</translation>
+    </message>
+    <message>
+        <source>已超时 %1</source>
+        <translation>Overdue by %1</translation>
+    </message>
+    <message>
+        <source>暂停使用</source>
+        <translation>Out of service</translation>
+    </message>
+    <message>
+        <source>空闲</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <source>每次最长 %1</source>
+        <translation>Up to %1 per use</translation>
+    </message>
+    <message>
+        <source>%1 有预约</source>
+        <translation>Booked at %1</translation>
+    </message>
+    <message>
+        <source>还没有清洁消毒登记</source>
+        <translation>No cleaning logged yet</translation>
+    </message>
+    <message>
+        <source>上次清洁消毒：%1</source>
+        <translation>Last cleaned: %1</translation>
+    </message>
+    <message>
+        <source>命令行</source>
+        <translation>Command line</translation>
+    </message>
+    <message>
+        <source>%1 在 %2–%3 已有人使用或预约，请稍后再试。</source>
+        <translation>%1 is in use or booked %2–%3. Please try again later.</translation>
+    </message>
+    <message>
+        <source>母婴室开始使用，预计 %1 结束。</source>
+        <translation>Nursing room in use until about %1.</translation>
+    </message>
+    <message>
+        <source>母婴室已结束使用。</source>
+        <translation>Nursing room is free again.</translation>
+    </message>
+    <message>
+        <source>已登记母婴室清洁消毒（%1）。</source>
+        <translation>Nursing room cleaning logged (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>OnSiteModel</name>
+    <message numerus="yes">
+        <source>%n 分钟</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 小时 %2 分</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>姓名 / 类别</source>
+        <translation>Name / category</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>事由</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>到达</source>
+        <translation>Arrived</translation>
+    </message>
+    <message>
+        <source>已停留</source>
+        <translation>Stayed</translation>
+    </message>
+</context>
+<context>
+    <name>OnSitePanel</name>
+    <message>
+        <source>签退选中 (Del)</source>
+        <translation>Check out selected (Del)</translation>
+    </message>
+    <message>
+        <source>在名单中选中一位或多位（Ctrl / Shift + 单击），按 Delete 键也可签退</source>
+        <translation>Select one or more in the list (Ctrl / Shift + click); the Delete key also checks out</translation>
+    </message>
+    <message>
+        <source>全部签退…</source>
+        <translation>Check out all…</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>重新读取在场名单，包括其他前台的登记 (Ctrl+R)</source>
+        <translation>Read the on-site list again, including other front desks&apos; check-ins (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>打印疏散点名表…</source>
+        <translation>Print evacuation roll call…</translation>
+    </message>
+    <message>
+        <source>把当前在场的人保存为 PDF，打印后带到集合点逐一打勾</source>
+        <translation>Save everyone on site now as a PDF; print it and tick people off at the assembly point</translation>
+    </message>
+    <message numerus="yes">
+        <source>在场 %n 人</source>
+        <translation>
+            <numerusform>On site: %n person</numerusform>
+            <numerusform>On site: %n people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>（%n 条登记）</source>
+        <translation>
+            <numerusform> (%n entry)</numerusform>
+            <numerusform> (%n entries)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>把在场的 %n 条登记全部签退？通常只在闭馆或清场时使用。</source>
+        <translation>
+            <numerusform>Check out the %n entry on site? This is usually done only at closing time or when clearing the building.</numerusform>
+            <numerusform>Check out all %n entries on site? This is usually done only at closing time or when clearing the building.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>全部签退</source>
+        <translation>Check out all</translation>
+    </message>
+    <message>
+        <source>疏散点名表</source>
+        <translation>Evacuation roll call</translation>
+    </message>
+    <message>
+        <source>打印时间：{time}</source>
+        <translation>Printed: {time}</translation>
+    </message>
+    <message>
+        <source>在场合计 {people} 人（{visits} 条登记）</source>
+        <translation>On site: {people} people in total ({visits} entries)</translation>
+    </message>
+    <message>
+        <source>到达集合点后逐一点名，在“到场确认”栏打勾；未到者立即报告现场负责人。</source>
+        <translation>At the assembly point, call each name and tick the “Present” column; report anyone missing to the person in charge at once.</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>姓名或类别</source>
+        <translation>Name or category</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>事由</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>到达时间</source>
+        <translation>Arrived</translation>
+    </message>
+    <message>
+        <source>到场确认</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>打印时无人在场。</source>
+        <translation>Nobody was on site when this was printed.</translation>
+    </message>
+    <message>
+        <source>点名人：__________        核对时间：__________</source>
+        <translation>Called by: __________        Checked at: __________</translation>
+    </message>
+    <message>
+        <source>第 {page} 页</source>
+        <translation>Page {page}</translation>
+    </message>
+    <message>
+        <source>疏散点名表-%1.pdf</source>
+        <translation>evacuation-roll-call-%1.pdf</translation>
+    </message>
+    <message>
+        <source>保存疏散点名表</source>
+        <translation>Save evacuation roll call</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>正在生成疏散点名表…</source>
+        <translation>Creating the evacuation roll call…</translation>
+    </message>
+    <message>
+        <source>无法保存到 %1（%2）。请换一个文件夹再试。</source>
+        <translation>Cannot save to %1 (%2). Please try another folder.</translation>
+    </message>
+    <message>
+        <source>疏散点名表已保存：%1 &lt;a href=&quot;%2&quot;&gt;打开&lt;/a&gt;</source>
+        <translation>Evacuation roll call saved: %1 &lt;a href=&quot;%2&quot;&gt;Open&lt;/a&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideModel</name>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>安排</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>原本</source>
+        <translation>Otherwise</translation>
+    </message>
+    <message>
+        <source>法定节假日</source>
+        <translation>Public holiday</translation>
+    </message>
+    <message>
+        <source>调休上班</source>
+        <translation>Make-up workday</translation>
+    </message>
+    <message>
+        <source>闭馆日</source>
+        <translation>Closure</translation>
+    </message>
+    <message>
+        <source>按每周开放时间</source>
+        <translation>Weekly opening hours</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <source>设置</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>预约</source>
+        <translation>Bookings</translation>
+    </message>
+    <message>
+        <source>充电与母婴室</source>
+        <translation>Charging &amp; nursing</translation>
+    </message>
+    <message>
+        <source>签到</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <source>到访记录</source>
+        <translation>Visit log</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPicker</name>
+    <message>
+        <source>手机号、尾号 4 位或姓名</source>
+        <translation>Phone, last 4 digits or name</translation>
+    </message>
+    <message>
+        <source>输入后用 ↑ ↓ 选择，Enter 确定</source>
+        <translation>Type, choose with ↑ ↓, confirm with Enter</translation>
+    </message>
+    <message numerus="yes">
+        <source>找到 %n 位，用 ↑ ↓ 选择，Enter 确定。</source>
+        <translation>
+            <numerusform>Found %n match; choose with ↑ ↓, Enter to confirm.</numerusform>
+            <numerusform>Found %n matches; choose with ↑ ↓, Enter to confirm.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>没有找到。新访客请先在“签到”页登记。</source>
+        <translation>Nobody found. Register a new visitor on the “Check-in” page first.</translation>
+    </message>
+    <message>
+        <source>没有找到。新访客请先在“签到”页登记；不留姓名的请选“匿名”。</source>
+        <translation>Nobody found. Register a new visitor on the “Check-in” page first; for no name, choose “Anonymous”.</translation>
+    </message>
+    <message>
+        <source>请继续输入：完整的 11 位手机号，或手机尾号 4 位。</source>
+        <translation>Keep typing: the full 11-digit number, or its last 4 digits.</translation>
+    </message>
+    <message>
+        <source>匿名（不登记姓名和电话）</source>
+        <translation>Anonymous (no name or phone number)</translation>
+    </message>
+    <message>
+        <source>请先输入手机号、尾号 4 位或姓名。</source>
+        <translation>First type a phone number, its last 4 digits or a name.</translation>
+    </message>
+    <message>
+        <source>尚未选择预约人</source>
+        <translation>Nobody chosen yet</translation>
+    </message>
+    <message>
+        <source>已选：匿名</source>
+        <translation>Chosen: Anonymous</translation>
+    </message>
+    <message>
+        <source>已选：%1</source>
+        <translation>Chosen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PortPanel</name>
+    <message>
+        <source>用方向键或鼠标选择一个桩位。空闲的桩位按 Enter 打开开始充电，再按 Enter 开始。</source>
+        <translation>Choose a charging point with the arrow keys or the mouse. On a free point, press Enter for the start form, then Enter again to start.</translation>
+    </message>
+    <message>
+        <source>时长</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>充电安全须知（逐项确认）</source>
+        <translation>Charging safety (confirm each item)</translation>
+    </message>
+    <message>
+        <source>电池未改装</source>
+        <translation>Battery not modified</translation>
+    </message>
+    <message>
+        <source>不过夜充电</source>
+        <translation>No overnight charging</translation>
+    </message>
+    <message>
+        <source>车辆停放在指定区域</source>
+        <translation>Parked in the designated area</translation>
+    </message>
+    <message>
+        <source>开始充电</source>
+        <translation>Start charging</translation>
+    </message>
+    <message>
+        <source>延长</source>
+        <translation>Extend</translation>
+    </message>
+    <message>
+        <source>停止充电</source>
+        <translation>Stop charging</translation>
+    </message>
+    <message>
+        <source>已修复，恢复使用</source>
+        <translation>Repaired, back in service</translation>
+    </message>
+    <message>
+        <source>故障登记</source>
+        <translation>Report a fault</translation>
+    </message>
+    <message>
+        <source>故障原因，例如 插口松动</source>
+        <translation>e.g. loose socket</translation>
+    </message>
+    <message>
+        <source>标记故障</source>
+        <translation>Mark broken</translation>
+    </message>
+    <message>
+        <source>充电桩位</source>
+        <translation>Charging point</translation>
+    </message>
+    <message>
+        <source>未选择</source>
+        <translation>None selected</translation>
+    </message>
+    <message>
+        <source>充电人</source>
+        <translation>Charging for</translation>
+    </message>
+    <message>
+        <source>充电人（可不填，不填即匿名）</source>
+        <translation>Charging for (optional; blank is anonymous)</translation>
+    </message>
+    <message>
+        <source>充电人：%1</source>
+        <translation>Charging for: %1</translation>
+    </message>
+    <message>
+        <source>%1 开始 · 预计 %2 结束</source>
+        <translation>Started %1 · ends about %2</translation>
+    </message>
+    <message>
+        <source>已超时 %1</source>
+        <translation>Overdue by %1</translation>
+    </message>
+    <message>
+        <source>剩余 %1</source>
+        <translation>%1 left</translation>
+    </message>
+    <message>
+        <source>故障原因：%1</source>
+        <translation>Fault: %1</translation>
+    </message>
+    <message>
+        <source>已达到最长 %1，不能再延长。</source>
+        <translation>Already at the longest time (%1); it cannot be extended.</translation>
+    </message>
+    <message>
+        <source>最多还可延长 %1</source>
+        <translation>Can be extended by up to %1</translation>
+    </message>
+    <message>
+        <source>%1 开始充电：%2，预计 %3 结束。</source>
+        <translation>%1 started charging for %2; ends about %3.</translation>
+    </message>
+    <message>
+        <source>延长后总时长会超过上限（%1）。</source>
+        <translation>The extension would go over the longest time (%1).</translation>
+    </message>
+    <message>
+        <source>%1 已延长 %2，预计 %3 结束。</source>
+        <translation>%1 extended by %2; ends about %3.</translation>
+    </message>
+    <message>
+        <source>%1 已停止充电，用时 %2。</source>
+        <translation>%1 stopped charging after %2.</translation>
+    </message>
+    <message>
+        <source>%1 已标记故障：%2</source>
+        <translation>%1 marked broken: %2</translation>
+    </message>
+    <message>
+        <source>%1 已修复，恢复使用。</source>
+        <translation>%1 repaired and back in service.</translation>
+    </message>
+    <message>
+        <source>匿名</source>
+        <translation>Anonymous</translation>
+    </message>
+</context>
+<context>
+    <name>PortTileWidget</name>
+    <message>
+        <source>%1 有预约</source>
+        <translation>Booked %1</translation>
+    </message>
+    <message>
+        <source>应于 %1 结束</source>
+        <translation>Due %1</translation>
+    </message>
+    <message>
+        <source>超时 %1</source>
+        <translation>Over %1</translation>
+    </message>
+    <message>
+        <source>%1 开始</source>
+        <translation>From %1</translation>
+    </message>
+    <message>
+        <source>剩余 %1</source>
+        <translation>%1 left</translation>
     </message>
 </context>
 <context>
@@ -696,6 +2434,186 @@ Please send the log file to technical support.</translation>
     </message>
 </context>
 <context>
+    <name>RetentionSection</name>
+    <message>
+        <source>到访群众的姓名和电话只保留一段时间。超过保留天数没有再来、也不是积分会员的人，姓名和电话会被匿名化（删除且无法恢复）；到访记录和各项统计人数保留不变。</source>
+        <translation>Visitors&apos; names and phone numbers are kept only for a while. People who have not come back within the retention period and are not red points members have their name and phone number anonymized (deleted for good); visit records and all head counts stay as they are.</translation>
+    </message>
+    <message>
+        <source>保留期限</source>
+        <translation>Retention period</translation>
+    </message>
+    <message>
+        <source>保留天数</source>
+        <translation>Keep for</translation>
+    </message>
+    <message>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>立即执行…</source>
+        <translation>Run now…</translation>
+    </message>
+    <message>
+        <source>按已保存的保留天数立即匿名化</source>
+        <translation>Anonymize now, using the saved retention period</translation>
+    </message>
+    <message>
+        <source>正在统计…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 人的姓名和电话将被匿名化（最近一次到访早于 %1，且不是积分会员）</source>
+        <translation>
+            <numerusform>%n person&apos;s name and phone number will be anonymized (last visit before %1, not a red points member)</numerusform>
+            <numerusform>%n people&apos;s names and phone numbers will be anonymized (last visit before %1, not red points members)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>自动匿名化已启用：程序每天自动执行一次。</source>
+        <translation>Automatic anonymization is on: the program runs it once a day.</translation>
+    </message>
+    <message>
+        <source>自动匿名化尚未启用：确认上面的人数后保存一次，程序才会每天自动执行。</source>
+        <translation>Automatic anonymization is not on yet: check the number above and save once; the program then runs it every day.</translation>
+    </message>
+    <message numerus="yes">
+        <source>已保存：保留 %n 天。</source>
+        <translation>
+            <numerusform>Saved: kept for %n day.</numerusform>
+            <numerusform>Saved: kept for %n days.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>现在就把符合条件的人的姓名和电话匿名化吗？此操作无法撤销。</source>
+        <translation>Anonymize the names and phone numbers of everyone who qualifies now? This cannot be undone.</translation>
+    </message>
+    <message numerus="yes">
+        <source>现在就把这 %n 人的姓名和电话匿名化吗？此操作无法撤销。</source>
+        <translation>
+            <numerusform>Anonymize the name and phone number of this %n person now? This cannot be undone.</numerusform>
+            <numerusform>Anonymize the names and phone numbers of these %n people now? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>立即匿名化</source>
+        <translation>Anonymize now</translation>
+    </message>
+    <message>
+        <source>正在匿名化…</source>
+        <translation>Anonymizing…</translation>
+    </message>
+    <message numerus="yes">
+        <source>已匿名化 %n 人（最近一次到访早于 %1）。</source>
+        <translation>
+            <numerusform>Anonymized %n person (last visit before %1).</numerusform>
+            <numerusform>Anonymized %n people (last visit before %1).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SeriesDialog</name>
+    <message>
+        <source>周期预约</source>
+        <translation>Recurring booking</translation>
+    </message>
+    <message>
+        <source>重复</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>星期</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>到</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>结束</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>预约人</source>
+        <translation>Booked for</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>活动名称</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>每周</source>
+        <translation>Every week</translation>
+    </message>
+    <message>
+        <source>每月第一个</source>
+        <translation>First in each month</translation>
+    </message>
+    <message>
+        <source> 人</source>
+        <translation> person(s)</translation>
+    </message>
+    <message>
+        <source>例如：主题党日</source>
+        <translation>e.g. Party theme day</translation>
+    </message>
+    <message>
+        <source>预约这些日期</source>
+        <translation>Book these dates</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>这段日期内没有这样的日子，请改一下日期或星期。</source>
+        <translation>No such day falls in these dates; change the dates or the weekday.</translation>
+    </message>
+    <message>
+        <source>%1 已预约 %2–%3</source>
+        <translation>%1 booked %2–%3</translation>
+    </message>
+    <message>
+        <source>%1 跳过：%2</source>
+        <translation>%1 skipped: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>已预约 %n 次</source>
+        <translation>
+            <numerusform>Booked %n date</numerusform>
+            <numerusform>Booked %n dates</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>，跳过 %n 次（原因见下）</source>
+        <translation>
+            <numerusform>, skipped %n (reason below)</numerusform>
+            <numerusform>, skipped %n (reasons below)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>。</source>
+        <translation>.</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>操作日志</source>
@@ -720,6 +2638,18 @@ Please send the log file to technical support.</translation>
     <message>
         <source>工作人员</source>
         <translation>Staff</translation>
+    </message>
+    <message>
+        <source>设施与预约规则</source>
+        <translation>Facilities and booking rules</translation>
+    </message>
+    <message>
+        <source>节假日与特别开放</source>
+        <translation>Holidays and special hours</translation>
+    </message>
+    <message>
+        <source>个人信息保留</source>
+        <translation>Personal data retention</translation>
     </message>
 </context>
 <context>
@@ -979,6 +2909,302 @@ Please send the log file to technical support.</translation>
     </message>
 </context>
 <context>
+    <name>StationPanel</name>
+    <message>
+        <source>暖新驿站</source>
+        <translation>Warm Station</translation>
+    </message>
+    <message>
+        <source>快递员、外卖骑手、网约车司机：先勾选用到的服务，再点平台，一次点击登记一人。</source>
+        <translation>Couriers, delivery riders, ride-hailing drivers: tick the services used, then click the platform. One click checks in one person.</translation>
+    </message>
+    <message>
+        <source>%1
+今日 %2</source>
+        <translation>%1
+Today %2</translation>
+    </message>
+    <message>
+        <source>登记一位%1（不记录个人信息）</source>
+        <translation>Check in one %1 worker (no personal data recorded)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>今日共 %n 人次</source>
+        <translation>
+            <numerusform>Today: %n visit</numerusform>
+            <numerusform>Today: %n visits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SuspendedModel</name>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>暂停至</source>
+        <translation>Suspended until</translation>
+    </message>
+</context>
+<context>
+    <name>TileBoard</name>
+    <message>
+        <source>空闲 %1</source>
+        <translation>Free: %1</translation>
+    </message>
+    <message>
+        <source>充电中 %1</source>
+        <translation>Charging: %1</translation>
+    </message>
+    <message>
+        <source>已超时 %1</source>
+        <translation>Overdue: %1</translation>
+    </message>
+    <message>
+        <source>故障 %1</source>
+        <translation>Broken: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UnitModel</name>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>容纳人数</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>故障：%1</source>
+        <translation>Broken: %1</translation>
+    </message>
+    <message>
+        <source>在用</source>
+        <translation>Active</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <source>到访记录</source>
+        <translation>Visit record</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>暖新驿站</source>
+        <translation>Warm Station</translation>
+    </message>
+    <message>
+        <source>到达</source>
+        <translation>Arrived</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <source>事由</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>离开</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>（未留姓名）</source>
+        <translation>(no name given)</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>已离开</source>
+        <translation>Has left</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>VisitLogModel</name>
+    <message>
+        <source>到达</source>
+        <translation>Arrived</translation>
+    </message>
+    <message>
+        <source>离开</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>事由</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <source>点击按此列排序</source>
+        <translation>Click to sort by this column</translation>
+    </message>
+    <message>
+        <source>（%1）</source>
+        <translation>(%1)</translation>
+    </message>
+    <message>
+        <source>在场</source>
+        <translation>On site</translation>
+    </message>
+    <message>
+        <source>%1 闭馆自动</source>
+        <translation>%1 auto (closing)</translation>
+    </message>
+    <message>
+        <source>闭馆时仍在场，由系统自动签退</source>
+        <translation>Still on site at closing time; checked out automatically</translation>
+    </message>
+    <message>
+        <source>此人的姓名和电话已按保留期限匿名化</source>
+        <translation>This person&apos;s name and phone number were anonymized after the retention period</translation>
+    </message>
+</context>
+<context>
+    <name>VisitLogPage</name>
+    <message>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>到</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>全部事由</source>
+        <translation>All purposes</translation>
+    </message>
+    <message>
+        <source>手机号、尾号 4 位或姓名</source>
+        <translation>Phone, last 4 digits or name</translation>
+    </message>
+    <message>
+        <source>清除筛选</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>台账日期</source>
+        <translation>Register date</translation>
+    </message>
+    <message>
+        <source>导出当日台账 PDF…</source>
+        <translation>Export day&apos;s register (PDF)…</translation>
+    </message>
+    <message>
+        <source>导出当日台账 XLSX…</source>
+        <translation>Export day&apos;s register (XLSX)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>共 %n 条</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>到访台账-%1</source>
+        <translation>visit-register-%1</translation>
+    </message>
+    <message>
+        <source>保存当日台账</source>
+        <translation>Save the day&apos;s register</translation>
+    </message>
+    <message>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>无法写入 %1：%2。请换一个文件夹，或先关闭正在打开它的程序。</source>
+        <translation>Cannot write %1: %2. Choose another folder, or first close the program that has the file open.</translation>
+    </message>
+    <message numerus="yes">
+        <source>已导出 %n 条到访记录到：</source>
+        <translation>
+            <numerusform>Exported %n visit record to: </numerusform>
+            <numerusform>Exported %n visit records to: </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WeekEditor</name>
     <message>
         <source>开放</source>
@@ -1086,6 +3312,121 @@ Please send the log file to technical support.</translation>
     <message>
         <source>请先在名单中选择。</source>
         <translation>Please choose from the list first.</translation>
+    </message>
+    <message>
+        <source>%1 不开放，不能预约。</source>
+        <translation>The base is closed on %1, so it cannot be booked.</translation>
+    </message>
+    <message>
+        <source>%1 不开放（%2），不能预约。</source>
+        <translation>The base is closed on %1 (%2), so it cannot be booked.</translation>
+    </message>
+    <message>
+        <source>超出开放时间 %1–%2，请选择开放时间内的时段。</source>
+        <translation>Outside the opening hours %1–%2. Choose a time within them.</translation>
+    </message>
+    <message numerus="yes">
+        <source>时间太短：至少 %n 分钟。</source>
+        <translation>
+            <numerusform>Too short: at least %n minute.</numerusform>
+            <numerusform>Too short: at least %n minutes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>时间太长：最多 %n 分钟。</source>
+        <translation>
+            <numerusform>Too long: at most %n minute.</numerusform>
+            <numerusform>Too long: at most %n minutes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>开始和结束须对齐 %n 分钟的时段。</source>
+        <translation>
+            <numerusform>Start and end must fall on the %n-minute time slots.</numerusform>
+            <numerusform>Start and end must fall on the %n-minute time slots.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>不能预约已经过去的时间。</source>
+        <translation>A time that has already passed cannot be booked.</translation>
+    </message>
+    <message numerus="yes">
+        <source>只能预约 %n 天以内的时段。</source>
+        <translation>
+            <numerusform>Bookings can be made at most %n day ahead.</numerusform>
+            <numerusform>Bookings can be made at most %n days ahead.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 在 %2–%3 已被预约，请换一个时段或位置。</source>
+        <translation>%1 is already booked %2–%3. Choose another time or unit.</translation>
+    </message>
+    <message numerus="yes">
+        <source>超过每日 %n 次的预约限额。</source>
+        <translation>
+            <numerusform>Over the daily limit of %n booking.</numerusform>
+            <numerusform>Over the daily limit of %n bookings.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>超过每日 %n 分钟的预约限额。</source>
+        <translation>
+            <numerusform>Over the daily booking limit of %n minute.</numerusform>
+            <numerusform>Over the daily booking limit of %n minutes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>此人因多次预约未到，预约资格暂停至 %1。</source>
+        <translation>After repeated no-shows, this person cannot book until %1.</translation>
+    </message>
+    <message>
+        <source>这里的预约需要登记姓名，请先查找或登记此人。</source>
+        <translation>Bookings here need a name. Find or register the person first.</translation>
+    </message>
+    <message numerus="yes">
+        <source>人数超过容量（最多 %n 人）。</source>
+        <translation>
+            <numerusform>More people than the capacity (at most %n person).</numerusform>
+            <numerusform>More people than the capacity (at most %n people).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 暂停使用：%2</source>
+        <translation>%1 is out of service: %2</translation>
+    </message>
+    <message>
+        <source>这条预约当前是“%1”，不能这样操作，请刷新后再试。</source>
+        <translation>This booking is now “%1”, so this cannot be done. Please refresh and try again.</translation>
+    </message>
+    <message>
+        <source>请先逐项确认电动车充电安全须知。</source>
+        <translation>First confirm each item of the e-bike charging safety rules.</translation>
+    </message>
+    <message>
+        <source>%1 正在使用中，请先结束使用再标记故障。</source>
+        <translation>%1 is in use. End the use before marking it broken.</translation>
+    </message>
+    <message>
+        <source>%1 当前没有人在使用，请刷新后再试。</source>
+        <translation>Nobody is using %1 now. Please refresh and try again.</translation>
+    </message>
+    <message numerus="yes">
+        <source>须为 %n 分钟的整数倍。</source>
+        <translation>
+            <numerusform>Must be a multiple of %n minute.</numerusform>
+            <numerusform>Must be a multiple of %n minutes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>名称“%1”已被使用（包括已停用的），请换一个。</source>
+        <translation>The name “%1” is already in use (disabled ones included); please choose another.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 还有 %n 个未结束的预约，请先取消或改约后再停用。</source>
+        <translation>
+            <numerusform>%1 still has %n open booking. Cancel or move it before disabling.</numerusform>
+            <numerusform>%1 still has %n open bookings. Cancel or move them before disabling.</numerusform>
+        </translation>
     </message>
     <message>
         <source>找不到数据库：%1。请先运行 desk init 创建，或检查路径。</source>
@@ -1362,6 +3703,150 @@ Please send the log file to technical support.</translation>
     <message>
         <source>卫生间</source>
         <translation>Restroom</translation>
+    </message>
+    <message>
+        <source>已预约</source>
+        <translation>Booked</translation>
+    </message>
+    <message>
+        <source>已签到</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Canceled</translation>
+    </message>
+    <message>
+        <source>未到</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <source>到访登记台账</source>
+        <translation>Visit register</translation>
+    </message>
+    <message>
+        <source>日期：{day}</source>
+        <translation>Date: {day}</translation>
+    </message>
+    <message>
+        <source>共 {visits} 条登记，合计 {people} 人次</source>
+        <translation>{visits} entries, {people} people in total</translation>
+    </message>
+    <message>
+        <source>当日没有到访登记。</source>
+        <translation>No visits were registered that day.</translation>
+    </message>
+    <message>
+        <source>第 {page} 页，共 {pages} 页</source>
+        <translation>Page {page} of {pages}</translation>
+    </message>
+    <message>
+        <source>（{what}）</source>
+        <translation>({what})</translation>
+    </message>
+    <message>
+        <source>{name} 等 {count} 人</source>
+        <translation>{name} (party of {count})</translation>
+    </message>
+    <message>
+        <source>{time} 自动</source>
+        <translation>{time} auto</translation>
+    </message>
+    <message>
+        <source>到访记录</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>平台</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>事由</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>到达</source>
+        <translation>Arrived</translation>
+    </message>
+    <message>
+        <source>离开</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>时长（分钟）</source>
+        <translation>Duration (min)</translation>
+    </message>
+    <message>
+        <source>离开方式</source>
+        <translation>Check-out</translation>
+    </message>
+    <message>
+        <source>驿站服务</source>
+        <translation>Station services</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <source>手动</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>闭馆自动</source>
+        <translation>Automatic at closing</translation>
+    </message>
+    <message>
+        <source>元旦</source>
+        <translation>New Year&apos;s Day</translation>
+    </message>
+    <message>
+        <source>春节</source>
+        <translation>Spring Festival</translation>
+    </message>
+    <message>
+        <source>清明节</source>
+        <translation>Qingming Festival</translation>
+    </message>
+    <message>
+        <source>劳动节</source>
+        <translation>Labor Day</translation>
+    </message>
+    <message>
+        <source>端午节</source>
+        <translation>Dragon Boat Festival</translation>
+    </message>
+    <message>
+        <source>国庆节</source>
+        <translation>National Day</translation>
+    </message>
+    <message>
+        <source>中秋节</source>
+        <translation>Mid-Autumn Festival</translation>
+    </message>
+    <message>
+        <source>抗战胜利纪念日</source>
+        <translation>Victory Day</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,4 @@
-"""Benchmarks: the big data set — one busy base over ten years ("a busy year ×10").
+"""Benchmarks: the big data set — one busy base over ten years ("a busy year ×10"), with a year of visits.
 
 The database is made by the program's own migrations, then each area adds its rows with SQLAlchemy Core bulk
 inserts (`insert(table)` with a list of dicts, thousands per execute). An area is one function in `AREAS`; it
@@ -8,12 +8,20 @@ program's own `event_hash` and inserts last, so `desk check` passes on the resul
 A later area (visits, bookings, ledger, vouchers) adds its counts to `Scale`, its function to `AREAS`, and bumps
 `GENERATOR_VERSION` so cached databases are rebuilt.
 
+People (200 k: unique phones, ~5 % anonymised, some points members) and visits (1.2 M over the last year, in
+opening hours, a few hundred on site at the end) write no audit events: the program's own services would, but
+the benchmarks measure lookups and one new check-in on top of them, and `desk check` needs only an intact chain.
+The newest instant is 16:00 at the base on the latest such day an hour or more ago, so the base is open at the
+end and people are on site whenever the set is built.
+
 The result is cached under `.bench-cache/<version>-<revision>-<scale>/desk.sqlite3`.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import json
 import random
 import shutil
@@ -24,11 +32,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert, text, update
+from sqlalchemy import Connection, Table, insert, select, text, update
 
 from desk.domain.audit import GENESIS, event_hash
 from desk.domain.clock import FixedClock
+from desk.domain.people import ALL_STATION_SERVICES, Category, CheckoutKind, Purpose
 from desk.services.demo import (
+    ANONYMOUS_CATEGORIES,
+    ANONYMOUS_PURPOSES,
+    CATEGORY_WEIGHTS,
+    COURIER_HOURS,
     DEMO_ADDRESS,
     DEMO_BASE_CODE,
     DEMO_BASE_NAME,
@@ -36,15 +49,35 @@ from desk.services.demo import (
     DEMO_PASSWORD,
     DEMO_STAFF,
     DEMO_WEEK,
+    DURATION_MINUTES,
+    FORGOT_TO_CHECK_OUT,
+    MOBILE_PREFIXES,
+    NOTES,
+    PARTY_BRANCHES,
+    PLATFORM_WEIGHTS,
+    PURPOSES_BY_CATEGORY,
+    SERVICE_ODDS,
+    VISITOR_HOURS,
+    person_name,
 )
 from desk.services.passwords import hash_password
 from desk.services.startup import open_database
 from desk.storage.location import DB_FILE_NAME, Location, resolve
-from desk.storage.models import AuditEvent, AuditHead, Closure, Merchant, OpeningHours, ServiceBase, Staff
+from desk.storage.models import (
+    AuditEvent,
+    AuditHead,
+    Closure,
+    Merchant,
+    OpeningHours,
+    Person,
+    ServiceBase,
+    Staff,
+    Visit,
+)
 from desk.storage.probe import HEAD_REVISION
 
 # Bump when any area's generator changes what it writes: it is the cache key.
-GENERATOR_VERSION = "g2"
+GENERATOR_VERSION = "g4"
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 CACHE_DIR = PROJECT_DIR / ".bench-cache"
 CHUNK = 5000
@@ -60,14 +93,19 @@ class Scale:
     merchants: int
     closures: int
     audit_events: int
+    people: int
+    visits: int
+    bookings: int = 0
 
     def divided(self, name: str, by: int) -> Scale:
         return replace(self, name=name, staff=max(len(DEMO_STAFF), self.staff // by),
                        merchants=max(len(DEMO_MERCHANTS), self.merchants // by),
-                       closures=max(3, self.closures // by), audit_events=self.audit_events // by)
+                       closures=max(3, self.closures // by), audit_events=self.audit_events // by,
+                       people=self.people // by, visits=self.visits // by, bookings=self.bookings // by)
 
 
-FULL = Scale("full", staff=200, merchants=400, closures=120, audit_events=200_000)
+FULL = Scale("full", staff=200, merchants=400, closures=120, audit_events=200_000, people=200_000,
+             visits=1_200_000, bookings=300_000)
 QUICK = FULL.divided("quick", 20)
 
 
@@ -78,6 +116,16 @@ class StaffRef:
     display_name: str
     role: str
     created_at: dt.datetime
+
+
+@dataclass
+class PeopleRef:
+    """What the visits need of the people: ids are 1..n in order of registration."""
+
+    created: list[dt.datetime]  # registration instant of person id i + 1, ascending
+    category: list[str]
+    last_visit_allowed: list[dt.datetime | None]  # anonymised people: no visit within the period before it
+    regulars: list[int]  # ids of people who come often
 
 
 @dataclass
@@ -95,6 +143,7 @@ class Builder:
     # (at, staff_id, actor, action, entity, entity_id, summary); chained in time order at the end
     audit: list[tuple[dt.datetime, int | None, str, str, str, str, str]] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    people: PeopleRef | None = None
 
     def insert(self, table: Table, rows: Iterable[dict[str, Any]]) -> int:
         """Core bulk insert in chunks; returns the number of rows."""
@@ -172,9 +221,12 @@ def area_base(b: Builder) -> None:
     span = (b.end - b.start).days
     step = span // b.scale.closures
     rows: list[dict[str, Any]] = []
+    open_at_end = b.end.astimezone(BASE_TZ).date() - dt.timedelta(days=3)  # people are on site at the end
     for i in range(b.scale.closures):  # one slot of `step` days each, so closures never overlap
         start = first_day + dt.timedelta(days=i * step + b.rng.randrange(max(1, step - 3)))
-        end = start + dt.timedelta(days=b.rng.choice((0, 0, 0, 1, 2)))
+        length = dt.timedelta(days=b.rng.choice((0, 0, 0, 1, 2)))
+        start = min(start, open_at_end - length)
+        end = start + length
         if start.month in (1, 2) and b.rng.random() < 0.5:
             reason = "春节闭馆"
         elif start.month == 12 and start.day > 20:
@@ -295,8 +347,353 @@ def area_audit(b: Builder) -> None:
             b.event(at, b.admin, action, "base", b.base_id, f"address: 明华商圈中心广场 2 号楼 → {DEMO_ADDRESS}")
 
 
-# Order matters: staff refer to merchants; the audit filler comes after every area that queues its own events.
-AREAS: list[Callable[[Builder], None]] = [area_base, area_merchants, area_staff, area_audit]
+def _cumulative(weighted: tuple[tuple[Any, int], ...] | dict[Any, int]) -> tuple[list[Any], list[float]]:
+    """Values and cumulative weights, for `_draw` (rng.choices per row costs more than the whole row)."""
+    pairs = list(weighted.items()) if isinstance(weighted, dict) else list(weighted)
+    return [v for v, _ in pairs], list(itertools.accumulate(float(w) for _, w in pairs))
+
+
+def _draw(rng: random.Random, table: tuple[list[Any], list[float]]) -> Any:
+    values, cumulative = table
+    return values[bisect.bisect(cumulative, rng.random() * cumulative[-1])]
+
+
+PEOPLE_YEARS = 3  # people registered over the last three years
+ANONYMISED_SHARE = 0.05
+RETENTION = dt.timedelta(days=181)  # the default period, and a day
+
+
+def area_people(b: Builder) -> None:
+    """The registry: people registered over three years (ids in order of registration), unique phones and their
+    last four digits, party members with branches, some points members, ~5 % anonymised by the retention rule."""
+    n = b.scale.people
+    rng = b.rng
+    first = b.end - dt.timedelta(days=365 * PEOPLE_YEARS)
+    span = (b.end - first).total_seconds()
+    created = sorted(first + dt.timedelta(seconds=rng.random() * span) for _ in range(n))
+    categories = _cumulative(tuple((c.value, w) for c, w in CATEGORY_WEIGHTS))
+    branches = _cumulative(PARTY_BRANCHES)
+    old_enough = b.end - RETENTION - dt.timedelta(days=20)
+    anonymised_odds = ANONYMISED_SHARE * span / (old_enough - first).total_seconds()
+    used: set[str] = set()
+    category_of: list[str] = []
+    allowed: list[dt.datetime | None] = []
+    members = itertools.count(1)
+
+    def rows() -> Iterator[dict[str, Any]]:
+        for i, at in enumerate(created):
+            category = _draw(rng, categories)
+            category_of.append(category)
+            anonymised = at < old_enough and rng.random() < anonymised_odds
+            if anonymised:
+                gone = at + RETENTION + dt.timedelta(seconds=rng.random() * (b.end - at - RETENTION).total_seconds())
+                allowed.append(gone - RETENTION)
+                yield dict(id=i + 1, name=None, phone=None, phone_last4=None, category=category, party_branch="",
+                           member_no=None, note="", created_at=at, anonymised_at=gone)
+                continue
+            allowed.append(None)
+            phone = None
+            if rng.random() < 0.97:
+                while phone is None or phone in used:
+                    phone = f"{rng.choice(MOBILE_PREFIXES)}{rng.randrange(100_000_000):08d}"
+                used.add(phone)
+            keen = category in (Category.PARTY_MEMBER.value, Category.VOLUNTEER.value)
+            member = rng.random() < (0.2 if keen else 0.04)
+            yield dict(id=i + 1, name=person_name(rng), phone=phone, phone_last4=phone[-4:] if phone else None,
+                       category=category,
+                       party_branch=_draw(rng, branches) if category == Category.PARTY_MEMBER.value else "",
+                       member_no=f"{DEMO_BASE_CODE}{next(members):07d}" if member else None,
+                       note=rng.choice(NOTES) if rng.random() < 0.02 else "", created_at=at, anonymised_at=None)
+
+    b.insert(_table(Person), rows())
+    regulars = [i + 1 for i in rng.sample(range(n), max(1, n // 50)) if allowed[i] is None]
+    b.people = PeopleRef(created, category_of, allowed, regulars)
+
+
+VISIT_DAYS = 365
+VISIT_MIX = (("person", 60), ("anonymous", 15), ("courier", 25))
+DESK_STAFF_IDS = (2, 2, 3, 3, 4, 1)  # the demo desk staff (ids 2–4) and now and then the admin
+
+
+def area_visits(b: Builder) -> None:
+    """A year of visits on every open day (closures skipped), along the day's curve in opening hours; most with
+    a registered person, anonymous head counts and 暖新驿站 couriers; checked out by hand or at closing time,
+    and a few hundred still on site at the end."""
+    assert b.people is not None, "area_people comes first"
+    people = b.people
+    rng = b.rng
+    closed = [(start, end) for start, end in b.conn.execute(
+        select(_table(Closure).c.start_date, _table(Closure).c.end_date))]
+    last_day = b.end.astimezone(BASE_TZ).date()
+    days = [last_day - dt.timedelta(days=k) for k in range(VISIT_DAYS - 1, -1, -1)]
+    days = [d for d in days if not any(s <= d <= e for s, e in closed) and DEMO_WEEK[d.weekday()].opens]
+    weights = [(1.25 if d.weekday() >= 5 else 1.0) * rng.uniform(0.8, 1.2) for d in days]
+    per_weight = b.scale.visits / sum(weights)
+    mix = _cumulative(VISIT_MIX)
+    curves = {}  # per weekday: the arrival curves cut to its opening hours
+    for hours in DEMO_WEEK:
+        assert hours.opens is not None and hours.closes is not None
+        within = range(hours.opens.hour, hours.closes.hour)
+        curves[hours.weekday] = tuple(_cumulative({h: w for h, w in curve.items() if h in within})
+                                      for curve in (VISITOR_HOURS, COURIER_HOURS))
+    purposes = {c.value: _cumulative(tuple((p.value, w) for p, w in ws)) for c, ws in PURPOSES_BY_CATEGORY.items()}
+    anonymous_purposes = _cumulative(tuple((p.value, w) for p, w in ANONYMOUS_PURPOSES))
+    anonymous_categories = _cumulative(tuple((c.value, w) for c, w in ANONYMOUS_CATEGORIES))
+    platforms = _cumulative(tuple((p.value, w) for p, w in PLATFORM_WEIGHTS))
+    durations = {p.value: (lo * 60, hi * 60, usual * 60) for p, (lo, hi, usual) in DURATION_MINUTES.items()}
+    odds = [(int(s), SERVICE_ODDS[s]) for s in ALL_STATION_SERVICES]
+    manual, automatic = CheckoutKind.MANUAL.value, CheckoutKind.AUTOMATIC.value
+    resident, courier, rest = Category.RESIDENT.value, Category.NEW_EMPLOYMENT.value, Purpose.REST.value
+    regulars = people.regulars
+    utc = UTC
+
+    def one_day(day: dt.date, count: int) -> list[dict[str, Any]]:
+        hours = DEMO_WEEK[day.weekday()]
+        assert hours.opens is not None and hours.closes is not None
+        opens = dt.datetime.combine(day, hours.opens, BASE_TZ).astimezone(utc)
+        closes = dt.datetime.combine(day, hours.closes, BASE_TZ).astimezone(utc)
+        midnight = dt.datetime.combine(day, dt.time(0), BASE_TZ).astimezone(utc)
+        open_s = (opens - midnight).total_seconds()
+        visitor_hours, courier_hours = curves[day.weekday()]
+        rows = []
+        for _ in range(count):
+            kind = _draw(rng, mix)
+            hour = _draw(rng, courier_hours if kind == "courier" else visitor_hours)
+            offset = hour * 3600 + rng.random() * 3600
+            if offset < open_s:  # 09:30 on weekends: those waiting at the door come in the first minutes
+                offset = open_s + rng.random() * 600
+            arrived = midnight + dt.timedelta(seconds=offset)
+            if arrived > b.end or arrived >= closes:
+                continue
+            person_id = None
+            platform = None
+            services = 0
+            size = 1
+            if kind == "person":
+                known = bisect.bisect(people.created, arrived)
+                pick = rng.choice(regulars) if rng.random() < 0.35 else rng.randrange(known) + 1 if known else 0
+                if 0 < pick <= known:
+                    until = people.last_visit_allowed[pick - 1]
+                    if until is None or arrived <= until:
+                        person_id = pick
+            if person_id is not None:
+                category = people.category[person_id - 1]
+                purpose = _draw(rng, purposes[category])
+                if purpose == Purpose.NURSING.value or rng.random() < 0.1:
+                    size = rng.randint(1, 3)
+            elif kind == "courier":
+                category, purpose, platform = courier, rest, _draw(rng, platforms)
+                for bit, chance in odds:
+                    if rng.random() < chance:
+                        services |= bit
+            else:
+                category, purpose = _draw(rng, anonymous_categories), _draw(rng, anonymous_purposes)
+                if category == courier and purpose == Purpose.NURSING.value:
+                    category = resident
+                if rng.random() < 0.3:
+                    size = rng.choice((2, 2, 2, 3, 4, 5))
+            lo, hi, usual = durations[purpose]
+            left = arrived + dt.timedelta(seconds=rng.triangular(lo, hi, usual))
+            if left >= closes or rng.random() < FORGOT_TO_CHECK_OUT:
+                out, out_kind, out_by = closes, automatic, None
+            else:
+                out, out_kind, out_by = left, manual, rng.choice(DESK_STAFF_IDS)
+            if out > b.end:
+                out, out_kind, out_by = None, None, None  # on site at the end
+            rows.append(dict(base_id=b.base_id, person_id=person_id, category=category, purpose=purpose,
+                             party_size=size, platform=platform, station_services=services, checked_in_at=arrived,
+                             checked_out_at=out, checkout_kind=out_kind, staff_id=rng.choice(DESK_STAFF_IDS),
+                             checkout_staff_id=out_by))
+        rows.sort(key=lambda row: row["checked_in_at"])  # ids in the order people came
+        return rows
+
+    def rows() -> Iterator[dict[str, Any]]:
+        for day, weight in zip(days, weights, strict=True):
+            yield from one_day(day, round(weight * per_weight))
+
+    b.insert(_table(Visit), rows())
+
+
+# Per facility kind: bookings a unit gets on a full (12-hour) day, and their lengths in slot steps by weight. At
+# these rates a unit is busy about three quarters of its open hours, so the data set spans as many days back as
+# `Scale.bookings` needs (about 23 months for the full set) rather than packing them into one year.
+BOOKING_PATTERNS: dict[str, tuple[float, tuple[tuple[int, int], ...]]] = {
+    "reading_room": (9, ((1, 50), (2, 30), (3, 12), (4, 8))),
+    "nursing_room": (14, ((1, 50), (2, 40), (3, 10))),
+    "ebike_charging": (7, ((2, 25), (4, 35), (6, 25), (8, 15))),
+    "phone_charging": (16, ((1, 35), (2, 40), (3, 15), (4, 10))),
+    "activity_room": (3, ((2, 30), (4, 50), (6, 20))),
+    "cinema": (2, ((4, 50), (5, 30), (6, 20))),
+    "legal_aid": (14, ((1, 100),)),
+    "other": (4, ((1, 50), (2, 50))),
+}
+WALK_IN_KINDS = ("ebike_charging", "phone_charging")  # sessions start with "use now": made when they start
+ANONYMOUS_KINDS = ("nursing_room", "phone_charging")
+CANCEL_REASONS = ("临时有事", "改天再来", "身体不适", "行程变更", "活动改期")
+
+
+def area_bookings(b: Builder) -> None:
+    """Bookings of the standard facilities (seeded with the program's own `seed_facilities`): every open day
+    (weekly hours, closures, statutory holidays and 调休 as the calendar sees them) back from the end until the
+    scale is reached, plus the ones already made for the days ahead within each facility's booking window. On a
+    unit they never overlap (the buffer included, whatever their state), start and end on the slot step, inside
+    the day's hours. Past ones are mostly completed, some cancelled or no-shows; those running at the end are
+    checked in; those ahead are booked (a few cancelled). Names are left out only where a facility allows it."""
+    from sqlalchemy.orm import Session
+
+    from desk.domain.calendar import ClosureSpan, chinese_holidays, open_day
+    from desk.services.facilities import seed_facilities
+    from desk.storage.models import Booking, Facility, Unit
+
+    assert b.people is not None, "area_people comes first"
+    people, rng = b.people, b.rng
+    with Session(bind=b.conn) as session:
+        seed_facilities(session, b.base_id)
+        session.flush()
+    facility_t, unit_t = _table(Facility), _table(Unit)
+    units = b.conn.execute(
+        select(unit_t.c.id, unit_t.c.capacity, facility_t.c.kind, facility_t.c.slot_minutes,
+               facility_t.c.buffer_minutes, facility_t.c.horizon_days, facility_t.c.grace_minutes)
+        .join(facility_t, facility_t.c.id == unit_t.c.facility_id)
+        .where(facility_t.c.base_id == b.base_id).order_by(unit_t.c.id)).all()
+    b.counts["facility"] = len({u.kind for u in units})
+    b.counts["unit"] = len(units)
+    closures = [ClosureSpan(s, e, "") for s, e in b.conn.execute(
+        select(_table(Closure).c.start_date, _table(Closure).c.end_date))]
+    calendar: dict[dt.date, tuple[dt.datetime, dt.datetime] | None] = {}
+
+    def hours(day: dt.date) -> tuple[dt.datetime, dt.datetime] | None:
+        if day not in calendar:
+            open_ = open_day(day, DEMO_WEEK, closures, (), chinese_holidays)
+            calendar[day] = None if open_.opens is None or open_.closes is None else (
+                dt.datetime.combine(day, open_.opens, BASE_TZ).astimezone(UTC),
+                dt.datetime.combine(day, open_.closes, BASE_TZ).astimezone(UTC))
+        return calendar[day]
+
+    lengths = {kind: _cumulative(dict(pattern)) for kind, (_rate, pattern) in BOOKING_PATTERNS.items()}
+    today = b.end.astimezone(BASE_TZ).date()
+
+    def booked_share(ahead: int, horizon: int) -> float:
+        """How much of a day ahead is already booked: less the further away it is."""
+        return 0.0 if ahead > horizon else 0.85 * (1 - ahead / (horizon + 1)) ** 1.5
+
+    def expected(day: dt.date) -> float:
+        span = hours(day)
+        if span is None:
+            return 0.0
+        scale = (span[1] - span[0]).total_seconds() / (12 * 3600)
+        ahead = (day - today).days
+        total = 0.0
+        for unit in units:
+            share = 1.0 if ahead <= 0 else booked_share(ahead, unit.horizon_days)
+            total += BOOKING_PATTERNS.get(unit.kind, BOOKING_PATTERNS["other"])[0] * scale * share
+        return total
+
+    longest = max(u.horizon_days for u in units)
+    ahead_days = [today + dt.timedelta(days=k) for k in range(1, longest + 1)]
+    target = b.scale.bookings - sum(expected(d) for d in ahead_days)
+    first = today
+    while target > 0 and first > (b.start + dt.timedelta(days=1)).astimezone(BASE_TZ).date():
+        target -= expected(first)
+        first -= dt.timedelta(days=1)
+    days = [first + dt.timedelta(days=k) for k in range((today - first).days + 1)] + ahead_days
+    staff_ids = DESK_STAFF_IDS
+    end = b.end
+
+    def person_for(kind: str, made: dt.datetime) -> int | None:
+        if kind in ANONYMOUS_KINDS and rng.random() < 0.5:
+            return None
+        for _ in range(20):
+            known = bisect.bisect(people.created, made)
+            pick = rng.choice(people.regulars) if rng.random() < 0.35 else rng.randrange(known) + 1 if known else 0
+            if 0 < pick <= known:
+                until = people.last_visit_allowed[pick - 1]
+                if until is None or made <= until:
+                    return pick
+        return None if kind in ANONYMOUS_KINDS else people.regulars[0]
+
+    def one_unit_day(unit: Any, day: dt.date, opens: dt.datetime, closes: dt.datetime) -> list[dict[str, Any]]:
+        rate, _pattern = BOOKING_PATTERNS.get(unit.kind, BOOKING_PATTERNS["other"])
+        step = dt.timedelta(minutes=unit.slot_minutes)
+        slots = int((closes - opens) / step)
+        ahead = (day - today).days
+        share = 1.0 if ahead <= 0 else booked_share(ahead, unit.horizon_days)
+        mean = rate * slots * unit.slot_minutes / (12 * 60) * share * rng.uniform(0.6, 1.4)
+        count = int(mean) + (rng.random() < mean - int(mean))
+        gap = -(-unit.buffer_minutes // unit.slot_minutes)  # buffer in whole slots
+        table = lengths.get(unit.kind, lengths["other"])
+        sizes = [_draw(rng, table) for _ in range(count)]
+        while sizes and sum(sizes) + gap * (len(sizes) - 1) > slots:
+            sizes.pop()
+        if not sizes:
+            return []
+        free = slots - sum(sizes) - gap * (len(sizes) - 1)
+        cuts = sorted(rng.sample(range(free + len(sizes)), len(sizes)))
+        rows = []
+        cursor, previous_cut = 0, -1
+        for size, cut in zip(sizes, cuts, strict=True):
+            cursor += cut - previous_cut - 1
+            previous_cut = cut
+            starts = opens + step * cursor
+            ends = starts + step * size
+            cursor += size + gap
+            rows.append(_booking_row(unit, starts, ends))
+        return rows
+
+    def _booking_row(unit: Any, starts: dt.datetime, ends: dt.datetime) -> dict[str, Any]:
+        kind = unit.kind
+        if kind in WALK_IN_KINDS:
+            made = starts
+        else:
+            lead_days = min(unit.horizon_days, 7)
+            made = starts - dt.timedelta(minutes=rng.randrange(10, 24 * 60 * lead_days + 11))
+        made = max(made, b.start)
+        made = min(made, end)
+        grace = dt.timedelta(minutes=unit.grace_minutes)
+        checked_in_at = finished_at = None
+        cancel_reason = ""
+        if ends <= end:
+            pick = rng.random()
+            state = "completed" if pick < 0.82 else "cancelled" if pick < 0.91 else "no_show"
+        elif starts <= end:
+            state = ("checked_in" if rng.random() < 0.9 else "no_show") if starts + grace <= end else "booked"
+        else:
+            state = "booked" if rng.random() < 0.94 else "cancelled"
+        if state in ("completed", "checked_in"):
+            checked_in_at = min(max(made, starts + dt.timedelta(minutes=rng.uniform(-10, unit.grace_minutes))), end)
+            finished_at = ends if state == "completed" else None
+        elif state == "cancelled":
+            finished_at = made + (min(starts, end) - made) * rng.random()
+            cancel_reason = rng.choice(CANCEL_REASONS)
+        elif state == "no_show":
+            finished_at = starts + grace
+        size = rng.randint(min(5, unit.capacity), unit.capacity) if unit.capacity > 1 else 1
+        return dict(unit_id=unit.id, person_id=person_for(kind, made), series_id=None, visit_id=None,
+                    party_size=size, starts_at=starts, ends_at=ends, state=state, note="",
+                    cancel_reason=cancel_reason,
+                    safety_checked=kind == "ebike_charging" and state in ("completed", "checked_in"),
+                    created_at=made, created_by=rng.choice(staff_ids), checked_in_at=checked_in_at,
+                    finished_at=finished_at)
+
+    def rows() -> Iterator[dict[str, Any]]:
+        for day in days:
+            span = hours(day)
+            if span is None:
+                continue
+            opens, closes = span
+            made_today: list[dict[str, Any]] = []
+            for unit in units:
+                made_today += one_unit_day(unit, day, opens, closes)
+            made_today.sort(key=lambda row: row["starts_at"])  # ids follow the day's timeline
+            yield from made_today
+
+    b.insert(_table(Booking), rows())
+
+
+# Order matters: staff refer to merchants, visits to people and staff; the audit filler comes after every area
+# that queues its own events.
+AREAS: list[Callable[[Builder], None]] = [area_base, area_merchants, area_staff, area_people, area_visits,
+                                          area_bookings, area_audit]
 
 
 def write_audit_chain(b: Builder) -> None:
@@ -369,11 +766,13 @@ def ensure(scale: Scale, *, verify: bool = True, log: Callable[[str], None] = pr
 
 def build(data_dir: Path, scale: Scale, seed: int = 2026) -> dict[str, int]:
     """Create the database with the migrations, then run every area in one transaction."""
-    end = dt.datetime.now(UTC).replace(minute=0, second=0, microsecond=0) - dt.timedelta(hours=1)
+    end = newest_instant(dt.datetime.now(UTC))
     location = resolve(data_dir=data_dir)
     ctx, _ = open_database(location, FixedClock(end), create=True)
     try:
         with ctx.db.engine.begin() as conn:
+            # Index pages of a million rows do not fit SQLite's default 2 MB cache: give this connection 512 MB.
+            conn.exec_driver_sql("PRAGMA cache_size = -524288")
             b = Builder(conn, scale, random.Random(seed), end=end, start=end - dt.timedelta(days=365 * YEARS))
             for area in AREAS:
                 area(b)
@@ -382,6 +781,13 @@ def build(data_dir: Path, scale: Scale, seed: int = 2026) -> dict[str, int]:
     finally:
         ctx.db.dispose()  # the last connection to close folds the WAL back into the file
     return b.counts
+
+
+def newest_instant(now: dt.datetime) -> dt.datetime:
+    """16:00 at the base on the latest day where that is an hour or more before `now`: open on every weekday."""
+    local = (now - dt.timedelta(hours=1)).astimezone(BASE_TZ)
+    day = local.date() if local.time() >= dt.time(16) else local.date() - dt.timedelta(days=1)
+    return dt.datetime.combine(day, dt.time(16), BASE_TZ).astimezone(UTC)
 
 
 def check(data_dir: Path) -> list[str]:

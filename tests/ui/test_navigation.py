@@ -20,7 +20,8 @@ from desk.ui.main_window import MainWindow
 from desk.ui.pages import PageContext, PageSpec
 from desk.ui.pages.settings import SettingsPage
 
-ADMIN_SECTIONS = ["base_profile", "hours", "staff", "backups", "audit_log", "language"]
+ADMIN_SECTIONS = [
+    "base_profile", "hours", "holidays", "facilities", "staff", "retention", "backups", "audit_log", "language"]
 
 
 def _extra_page(context: PageContext) -> QWidget:
@@ -43,15 +44,18 @@ def _press(qtbot: QtBot, window: MainWindow, key: Qt.Key, modifiers: Qt.Keyboard
 
 
 def test_ctrl_number_switches_pages(qtbot: QtBot, two_pages: None, window: MainWindow) -> None:
-    assert window.page_keys() == ["visits_probe", "settings"]
+    keys = window.page_keys()
+    assert keys.index("visits_probe") < keys.index("settings") < 9  # pages come in their order, Ctrl+1 … Ctrl+9
     nav = find(window, QListWidget, "navigation")
+    digits = [Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5, Qt.Key.Key_6, Qt.Key.Key_7,
+              Qt.Key.Key_8, Qt.Key.Key_9]
 
-    _press(qtbot, window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    assert nav.currentRow() == 1
+    _press(qtbot, window, digits[keys.index("settings")], Qt.KeyboardModifier.ControlModifier)
+    assert nav.currentRow() == keys.index("settings")
     assert isinstance(window.current_page(), SettingsPage)
 
-    _press(qtbot, window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
-    assert nav.currentRow() == 0
+    _press(qtbot, window, digits[keys.index("visits_probe")], Qt.KeyboardModifier.ControlModifier)
+    assert nav.currentRow() == keys.index("visits_probe")
     assert window.current_page().objectName() == "page_visits_probe"
 
 
@@ -66,7 +70,8 @@ def test_every_page_and_section_of_the_admin_is_reachable(window: MainWindow) ->
     tabs = find(settings, QTabWidget, "settings_tabs")
     assert [tabs.widget(i).objectName() for i in range(tabs.count())] == [f"section_{k}" for k in ADMIN_SECTIONS]
     assert [tabs.tabText(i) for i in range(tabs.count())] == [
-        "基地信息", "开放时间与闭馆日", "工作人员", "备份与恢复", "操作日志", "语言 Language"]
+        "基地信息", "开放时间与闭馆日", "节假日与特别开放", "设施与预约规则", "工作人员", "个人信息保留", "备份与恢复",
+        "操作日志", "语言 Language"]
     for key in ADMIN_SECTIONS:
         section = settings.show_section(key)
         assert section.isVisible()
