@@ -192,6 +192,10 @@ class WrongBookingState(DeskError):
     code = "wrong_booking_state"  # params: state (the booking's current state), action
 
 
+class CheckInTooEarly(DeskError):
+    code = "check_in_too_early"  # params: opens (local "HH:MM" from which check-in is possible)
+
+
 class SafetyChecklistIncomplete(DeskError):
     code = "safety_checklist_incomplete"
 

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, aliased
 
 from desk.domain.booking import ACTIVE_STATES, BookingState, FacilityKind, check_range, overlaps
 from desk.domain.errors import (
+    CheckInTooEarly,
     DailyQuotaExceeded,
     DeskError,
     NameRequiredHere,
@@ -46,6 +47,8 @@ from desk.services.visits import record_visit
 from desk.storage.models import Booking, BookingSeries, Facility, Person, ServiceBase, Unit
 
 LONGEST_BOOKING = dt.timedelta(minutes=LENGTH_MAX)
+# Check-in opens this long before the start: earlier, the unit may still be someone else's.
+CHECK_IN_EARLY = dt.timedelta(minutes=30)
 NO_SHOW_WINDOW_DAYS = 30
 NO_SHOW_LIMIT_SETTING = "no_show_limit"  # no-shows within the window that suspend a person
 SUSPENSION_DAYS_SETTING = "no_show_suspension_days"
@@ -243,12 +246,18 @@ class BookingService:
     def check_in(self, actor: Actor, booking_id: int) -> BookingRow:
         now = self._ctx.clock.now()
         with self._ctx.db.write() as s:
+            unit_id = s.execute(select(Booking.unit_id).where(Booking.id == booking_id)).scalar_one_or_none()
+            if unit_id is None:
+                raise NotFound(entity="booking", key=booking_id)
+            # The unit first, as placement locks it: and a port marked faulty since the booking cannot start.
+            _unit, facility = self._lock_unit(s, unit_id)
             booking = self._get_locked(s, booking_id)
             self._require(booking, (BookingState.BOOKED,), "check_in")
-            unit = s.get(Unit, booking.unit_id)
-            assert unit is not None
-            facility = s.get(Facility, unit.facility_id)
-            assert facility is not None
+            opens = booking.starts_at - CHECK_IN_EARLY
+            if now < opens:
+                base = s.get(ServiceBase, facility.base_id)
+                assert base is not None
+                raise CheckInTooEarly(opens=f"{opens.astimezone(zone_of(base)):%H:%M}")
             self._check_in(s, actor, now, booking, facility)
             audit.record(s, now, actor, "booking_checked_in", "booking", booking.id, "")
             return booking_row(s, booking)

@@ -119,6 +119,8 @@ def error_text(error: e.DeskError) -> str:
         case e.WrongBookingState():
             return translate("Wording", "这条预约当前是“%1”，不能这样操作，请刷新后再试。").replace(
                 "%1", booking_state_name(str(p.get("state", ""))))
+        case e.CheckInTooEarly():
+            return translate("Wording", "还没到签到时间，%1 起可以签到。").replace("%1", str(p.get("opens", "")))
         case e.SafetyChecklistIncomplete():
             return translate("Wording", "请先逐项确认电动车充电安全须知。")
         case e.UnitInUse():

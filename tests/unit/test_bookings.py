@@ -15,6 +15,7 @@ from desk.domain.booking import BookingState, FacilityKind, first_weekday_of_mon
 from desk.domain.clock import FixedClock
 from desk.domain.errors import (
     BookingTooLong,
+    CheckInTooEarly,
     ClosedThatDay,
     DailyQuotaExceeded,
     OutOfRange,
@@ -131,8 +132,8 @@ def test_check_in_records_exactly_one_visit_with_the_facility_purpose(
         ctx: ServiceContext, admin: Actor, bookings: BookingService, who: int, kind: FacilityKind,
         purpose: Purpose) -> None:
     party = 3 if kind is ACTIVITY else 1
-    row = bookings.book(admin, unit_id(ctx, kind), at(TODAY, 14), at(TODAY, 14, 30), who, party_size=party)
-    bookings.check_in(admin, row.id)
+    row = bookings.book(admin, unit_id(ctx, kind), at(TODAY, 10, 30), at(TODAY, 11), who, party_size=party)
+    bookings.check_in(admin, row.id)  # half an hour early: check-in is open
     with ctx.db.read() as s:
         visits = s.execute(select(Visit)).scalars().all()
     assert len(visits) == 1
@@ -144,10 +145,35 @@ def test_check_in_records_exactly_one_visit_with_the_facility_purpose(
 
 def test_an_anonymous_nursing_room_check_in_is_an_anonymous_visit(ctx: ServiceContext, admin: Actor,
                                                                   bookings: BookingService) -> None:
-    row = bookings.book(admin, unit_id(ctx, NURSING), at(TODAY, 14), at(TODAY, 14, 30))
+    row = bookings.book(admin, unit_id(ctx, NURSING), at(TODAY, 10, 15), at(TODAY, 10, 45))
     bookings.check_in(admin, row.id)
     on_site = VisitService(ctx).on_site()
     assert [(v.person_id, v.purpose) for v in on_site] == [(None, Purpose.NURSING)]
+
+
+def test_check_in_opens_half_an_hour_before_the_start(ctx: ServiceContext, clock: FixedClock, admin: Actor,
+                                                       bookings: BookingService, who: int) -> None:
+    row = bookings.book(admin, unit_id(ctx, READING), at(TODAY, 14), at(TODAY, 15), who)
+    before = snapshot(ctx)
+    with pytest.raises(CheckInTooEarly) as refused:
+        bookings.check_in(admin, row.id)
+    assert refused.value.params == {"opens": "13:30"}
+    assert snapshot(ctx) == before
+    clock.set(at(TODAY, 13, 30))
+    assert bookings.check_in(admin, row.id).state is BookingState.CHECKED_IN
+
+
+def test_a_port_marked_faulty_after_booking_cannot_be_checked_in(ctx: ServiceContext, admin: Actor,
+                                                               bookings: BookingService, who: int) -> None:
+    from desk.services.charging import ChargingService
+
+    port = unit_id(ctx, FacilityKind.PHONE_CHARGING)
+    row = bookings.book(admin, port, at(TODAY, 10, 15), at(TODAY, 10, 45), who)
+    ChargingService(ctx).mark_out_of_order(admin, port, "插座松动")
+    before = snapshot(ctx)
+    with pytest.raises(UnitUnavailable):
+        bookings.check_in(admin, row.id)
+    assert snapshot(ctx) == before
 
 
 # -- walk-ins -------------------------------------------------------------------------------------------------
