@@ -2926,7 +2926,7 @@ Today %2</translation>
     </message>
     <message>
         <source>登记一位%1（不记录个人信息）</source>
-        <translation>Check in one %1 worker (no personal data recorded)</translation>
+        <translation>Check in one person (%1); no personal data is recorded</translation>
     </message>
     <message>
         <source>%1 %2</source>
@@ -3397,6 +3397,10 @@ Today %2</translation>
     <message>
         <source>这条预约当前是“%1”，不能这样操作，请刷新后再试。</source>
         <translation>This booking is now “%1”, so this cannot be done. Please refresh and try again.</translation>
+    </message>
+    <message>
+        <source>还没到签到时间，%1 起可以签到。</source>
+        <translation>Too early to check in: check-in opens at %1.</translation>
     </message>
     <message>
         <source>请先逐项确认电动车充电安全须知。</source>
