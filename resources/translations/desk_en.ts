@@ -2057,11 +2057,11 @@ F1–F8 purpose · Alt+N people · F9 anonymous · Esc clear · Ctrl+R refresh o
     </message>
     <message>
         <source>打印时间：{time}</source>
-        <translation>Printed: {time}</translation>
+        <translation>Printed: {time} ·</translation>
     </message>
     <message>
         <source>在场合计 {people} 人（{visits} 条登记）</source>
-        <translation>On site: {people} people in total ({visits} entries)</translation>
+        <translation>On site: {people} people ({visits} entries)</translation>
     </message>
     <message>
         <source>到达集合点后逐一点名，在“到场确认”栏打勾；未到者立即报告现场负责人。</source>
@@ -2085,7 +2085,7 @@ F1–F8 purpose · Alt+N people · F9 anonymous · Esc clear · Ctrl+R refresh o
     </message>
     <message>
         <source>人数</source>
-        <translation>People</translation>
+        <translation>Count</translation>
     </message>
     <message>
         <source>到达时间</source>
@@ -2348,7 +2348,7 @@ F1–F8 purpose · Alt+N people · F9 anonymous · Esc clear · Ctrl+R refresh o
     </message>
     <message>
         <source>%1 开始充电：%2，预计 %3 结束。</source>
-        <translation>%1 started charging for %2; ends about %3.</translation>
+        <translation>%1: charging started for %2; ends about %3.</translation>
     </message>
     <message>
         <source>延长后总时长会超过上限（%1）。</source>
