@@ -5,17 +5,10 @@ winner where only one may win, nothing lost where all may win, and an unbroken a
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
-import traceback
 from collections import Counter
-from collections.abc import Callable
-from pathlib import Path
-from typing import Any
 
-from sqlalchemy import select
+from racing import race
 
-from desk.domain.clock import FixedClock
-from desk.domain.errors import DeskError
 from desk.domain.staff import Actor, Role
 from desk.services.audit import AuditRow, AuditService, verify_chain
 from desk.services.auth import AuthService
@@ -23,15 +16,11 @@ from desk.services.bases import BaseService
 from desk.services.checks import CheckService
 from desk.services.context import ServiceContext
 from desk.services.staff import StaffService
-from desk.storage.engine import Database
-from desk.storage.location import Location
 from desk.storage.models import LoginThrottle
 
 PROCESSES = 8
 CHANGES_EACH = 20
 PASSWORD = "hongse-desk-2026"
-START = dt.datetime(2026, 11, 28, 2, 0, tzinfo=dt.UTC)
-TIMEOUT_S = 120
 
 
 # -- what each process does (module level, so the spawned processes can import it) --------------------------------
@@ -57,51 +46,6 @@ def _fail_login(ctx: ServiceContext, _actor: Actor, _index: int) -> object:
     return AuthService(ctx).login("zhaoliu", "not-the-password")
 
 
-def _run(url: str, data_dir: str, barrier: Any, results: Any, index: int,
-         work: Callable[[ServiceContext, Actor, Any], object], actor: Actor, argument: Any) -> None:
-    """One desk: its own engine, then wait for the others, then the work. Reports ok / a DeskError code / a crash."""
-    location = Location(data_dir=Path(data_dir), url=url)
-    db = Database(location)
-    try:
-        ctx = ServiceContext(db, FixedClock(START), location)
-        with db.read() as s:  # connect before the start line, so the race is about the work only
-            s.execute(select(1))
-        barrier.wait(timeout=TIMEOUT_S)
-        try:
-            results.put((index, "ok", repr(work(ctx, actor, argument))))
-        except DeskError as error:
-            results.put((index, error.code, str(error)))
-    except BaseException:
-        results.put((index, "crash", traceback.format_exc()))
-    finally:
-        db.dispose()
-
-
-def _race(ctx: ServiceContext, jobs: list[tuple[Callable[..., object], Actor, Any]]) -> list[tuple[str, str]]:
-    """Run the jobs in parallel processes started together; returns (outcome, detail) per job, in job order."""
-    spawn = multiprocessing.get_context("spawn")
-    barrier = spawn.Barrier(len(jobs))
-    results = spawn.Queue()
-    processes = [
-        spawn.Process(target=_run, args=(ctx.location.url, str(ctx.location.data_dir), barrier, results, i,
-                                         work, actor, argument))
-        for i, (work, actor, argument) in enumerate(jobs)
-    ]
-    for process in processes:
-        process.start()
-    try:
-        outcomes = dict((i, (outcome, detail)) for i, outcome, detail in
-                        (results.get(timeout=TIMEOUT_S) for _ in processes))
-    finally:
-        for process in processes:
-            process.join(timeout=TIMEOUT_S)
-            if process.is_alive():
-                process.kill()
-    crashes = [detail for outcome, detail in outcomes.values() if outcome == "crash"]
-    assert crashes == [], "\n".join(crashes)
-    return [outcomes[i] for i in range(len(jobs))]
-
-
 def _all_audit_rows(ctx: ServiceContext) -> list[AuditRow]:
     return AuditService(ctx).recent(100_000)
 
@@ -115,7 +59,7 @@ def _assert_chain_intact(ctx: ServiceContext) -> None:
 # -- the races -----------------------------------------------------------------------------------------------------
 
 def test_same_username_added_at_once_by_many_desks(ctx: ServiceContext, admin: Actor) -> None:
-    outcomes = _race(ctx, [(_add_same_username, admin, i) for i in range(PROCESSES)])
+    outcomes = race(ctx, [(_add_same_username, admin, i) for i in range(PROCESSES)])
 
     assert Counter(outcome for outcome, _ in outcomes) == {"ok": 1, "username_taken": PROCESSES - 1}
     rows = [r for r in StaffService(ctx).list_staff(admin) if r.username == "lixiaomei"]
@@ -126,7 +70,7 @@ def test_same_username_added_at_once_by_many_desks(ctx: ServiceContext, admin: A
 
 
 def test_audited_changes_from_many_desks_all_land(ctx: ServiceContext, admin: Actor) -> None:
-    outcomes = _race(ctx, [(_add_closures, admin, i) for i in range(PROCESSES)])
+    outcomes = race(ctx, [(_add_closures, admin, i) for i in range(PROCESSES)])
 
     assert outcomes == [("ok", repr(CHANGES_EACH))] * PROCESSES
     closures = BaseService(ctx).closures()
@@ -143,7 +87,7 @@ def test_two_admins_disabling_each_other_at_once(ctx: ServiceContext, admin: Act
     other = AuthService(ctx).login("zhaoli", PASSWORD)
     assert admin.staff_id is not None
 
-    outcomes = _race(ctx, [(_disable_the_other_admin, admin, second.id),
+    outcomes = race(ctx, [(_disable_the_other_admin, admin, second.id),
                            (_disable_the_other_admin, other, admin.staff_id)])
 
     assert sorted(outcome for outcome, _ in outcomes) == ["last_admin", "ok"]
@@ -154,7 +98,7 @@ def test_two_admins_disabling_each_other_at_once(ctx: ServiceContext, admin: Act
 
 def test_failed_logins_at_once_are_all_counted(ctx: ServiceContext, admin: Actor) -> None:
     """Failures typed at several desks at once each count: none is lost, none crashes, the fifth locks."""
-    outcomes = _race(ctx, [(_fail_login, admin, i) for i in range(PROCESSES)])
+    outcomes = race(ctx, [(_fail_login, admin, i) for i in range(PROCESSES)])
 
     assert Counter(outcome for outcome, _ in outcomes) == {"login_failed": 4, "account_locked": PROCESSES - 4}
     with ctx.db.read() as s:

@@ -5,17 +5,12 @@ out once, the closing-time timer of every desk closes each visit once, and the a
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
-import traceback
 from collections import Counter
-from collections.abc import Callable
-from pathlib import Path
-from typing import Any
 
+from racing import race
 from sqlalchemy import func, insert, select
 
 from desk.domain.clock import FixedClock
-from desk.domain.errors import DeskError
 from desk.domain.people import Category, Purpose, mask_name
 from desk.domain.staff import Actor
 from desk.services.audit import AuditRow, AuditService, verify_chain
@@ -23,15 +18,11 @@ from desk.services.checks import CheckService
 from desk.services.context import ServiceContext
 from desk.services.people import PeopleService, PersonForm
 from desk.services.visits import VisitService
-from desk.storage.engine import Database
-from desk.storage.location import Location
 from desk.storage.models import Person, Visit
 
 PROCESSES = 8
-START = dt.datetime(2026, 11, 28, 2, 0, tzinfo=dt.UTC)  # 10:00 at the base
 CLOSING = dt.datetime(2026, 11, 28, 13, 0, tzinfo=dt.UTC)  # 21:00 at the base
 PHONE = "13912345678"
-TIMEOUT_S = 120
 OPEN_AT_CLOSING = 300  # enough that every desk's timer reads the open visits while the first is still writing
 
 
@@ -54,51 +45,6 @@ def _auto_check_out(ctx: ServiceContext, _actor: Actor, _argument: object) -> ob
     return VisitService(ctx).auto_check_out()
 
 
-def _run(url: str, data_dir: str, now: dt.datetime, barrier: Any, results: Any, index: int,
-         work: Callable[[ServiceContext, Actor, Any], object], actor: Actor, argument: Any) -> None:
-    """One desk: its own engine, then wait for the others, then the work. Reports ok / a DeskError code / a crash."""
-    location = Location(data_dir=Path(data_dir), url=url)
-    db = Database(location)
-    try:
-        ctx = ServiceContext(db, FixedClock(now), location)
-        with db.read() as s:  # connect before the start line, so the race is about the work only
-            s.execute(select(1))
-        barrier.wait(timeout=TIMEOUT_S)
-        try:
-            results.put((index, "ok", repr(work(ctx, actor, argument))))
-        except DeskError as error:
-            results.put((index, error.code, str(error)))
-    except BaseException:
-        results.put((index, "crash", traceback.format_exc()))
-    finally:
-        db.dispose()
-
-
-def _race(ctx: ServiceContext, jobs: list[tuple[Callable[..., object], Actor, Any]]) -> list[tuple[str, str]]:
-    """Run the jobs in parallel processes started together; (outcome, detail) per job, in job order."""
-    spawn = multiprocessing.get_context("spawn")
-    barrier = spawn.Barrier(len(jobs))
-    results = spawn.Queue()
-    processes = [
-        spawn.Process(target=_run, args=(ctx.location.url, str(ctx.location.data_dir), ctx.clock.now(), barrier,
-                                         results, i, work, actor, argument))
-        for i, (work, actor, argument) in enumerate(jobs)
-    ]
-    for process in processes:
-        process.start()
-    try:
-        outcomes = {i: (outcome, detail) for i, outcome, detail in
-                    (results.get(timeout=TIMEOUT_S) for _ in processes)}
-    finally:
-        for process in processes:
-            process.join(timeout=TIMEOUT_S)
-            if process.is_alive():
-                process.kill()
-    crashes = [detail for outcome, detail in outcomes.values() if outcome == "crash"]
-    assert crashes == [], "\n".join(crashes)
-    return [outcomes[i] for i in range(len(jobs))]
-
-
 def _events(ctx: ServiceContext) -> list[AuditRow]:
     return AuditService(ctx).recent(100_000)
 
@@ -113,7 +59,7 @@ def _assert_chain_intact(ctx: ServiceContext) -> None:
 
 def test_same_new_phone_checked_in_at_once_is_one_person_with_every_visit(ctx: ServiceContext,
                                                                           admin: Actor) -> None:
-    outcomes = _race(ctx, [(_check_in_new_phone, admin, i) for i in range(PROCESSES)])
+    outcomes = race(ctx, [(_check_in_new_phone, admin, i) for i in range(PROCESSES)])
 
     assert [outcome for outcome, _ in outcomes] == ["ok"] * PROCESSES
     with ctx.db.read() as s:
@@ -129,7 +75,7 @@ def test_same_new_phone_checked_in_at_once_is_one_person_with_every_visit(ctx: S
 
 
 def test_same_phone_registered_at_once_is_one_person(ctx: ServiceContext, admin: Actor) -> None:
-    outcomes = _race(ctx, [(_register_same_phone, admin, i) for i in range(PROCESSES)])
+    outcomes = race(ctx, [(_register_same_phone, admin, i) for i in range(PROCESSES)])
 
     assert Counter(outcome for outcome, _ in outcomes) == {"ok": 1, "phone_taken": PROCESSES - 1}
     winner = next(i for i, (outcome, _) in enumerate(outcomes) if outcome == "ok")
@@ -146,7 +92,7 @@ def test_same_visit_checked_out_at_once_by_many_desks(ctx: ServiceContext, admin
     visit = VisitService(ctx).check_in_anonymous(admin, Category.RESIDENT, Purpose.READING)
     clock.advance(minutes=30)
 
-    outcomes = _race(ctx, [(_check_out, admin, visit.id) for _ in range(PROCESSES)])
+    outcomes = race(ctx, [(_check_out, admin, visit.id) for _ in range(PROCESSES)])
 
     assert Counter(outcome for outcome, _ in outcomes) == {"ok": 1, "already_checked_out": PROCESSES - 1}
     assert [detail for outcome, detail in outcomes if outcome == "ok"] == ["1"]
@@ -167,7 +113,7 @@ def test_closing_timer_of_every_desk_closes_each_visit_once(ctx: ServiceContext,
                                   for _ in range(OPEN_AT_CLOSING - 5)])
     clock.set(CLOSING + dt.timedelta(minutes=1))
 
-    outcomes = _race(ctx, [(_auto_check_out, admin, None) for _ in range(PROCESSES)])
+    outcomes = race(ctx, [(_auto_check_out, admin, None) for _ in range(PROCESSES)])
 
     assert [outcome for outcome, _ in outcomes] == ["ok"] * PROCESSES
     assert sorted(int(detail) for _, detail in outcomes) == [0] * (PROCESSES - 1) + [OPEN_AT_CLOSING - 5]
