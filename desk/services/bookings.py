@@ -418,7 +418,7 @@ class BookingService:
         elif rules.name_required:
             raise NameRequiredHere("person")
         self._refuse_overlap(s, unit, facility, start, end, ignore=None, zone=zone)
-        booking_id = s.execute(_INSERT, {
+        booking_id = s.connection().execute(_INSERT, {
             "unit_id": unit.id, "person_id": person_id, "series_id": series_id, "party_size": party_size,
             "starts_at": start, "ends_at": end, "state": BookingState.BOOKED.value, "note": note,
             "cancel_reason": "", "safety_checked": False, "created_at": now, "created_by": actor.staff_id,
@@ -450,7 +450,7 @@ class BookingService:
     def _refuse_overlap(s: Session, unit: Unit, facility: Facility, start: dt.datetime, end: dt.datetime,
                         ignore: int | None, zone: dt.tzinfo) -> None:
         buffer = dt.timedelta(minutes=facility.buffer_minutes)
-        held = s.execute(_HELD, {"unit_id": unit.id, "earliest": start - buffer - LONGEST_BOOKING,
+        held = s.connection().execute(_HELD, {"unit_id": unit.id, "earliest": start - buffer - LONGEST_BOOKING,
                                  "before": end + buffer, "after": start - buffer, "ignore": ignore or 0})
         for other_start, other_end in held:
             if overlaps(start, end, other_start, other_end, buffer):
@@ -469,7 +469,7 @@ class BookingService:
             return
         day_start = dt.datetime.combine(start.astimezone(zone).date(), dt.time(0, 0), zone)
         day_end = day_start + dt.timedelta(days=1)
-        taken = s.execute(_TAKEN_THAT_DAY, {"facility_id": facility.id, "person_id": person_id,
+        taken = s.connection().execute(_TAKEN_THAT_DAY, {"facility_id": facility.id, "person_id": person_id,
                                             "day_start": day_start, "day_end": day_end,
                                             "ignore": ignore or 0}).all()
         if facility.quota_count is not None and len(taken) + 1 > facility.quota_count:

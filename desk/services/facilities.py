@@ -134,7 +134,7 @@ def calendar_day(s: Session, base: ServiceBase, day: dt.date, facility: Facility
     hours: dict[int, DayHours] = {}
     closures: list[ClosureSpan] = []
     overrides: list[DateOverride] = []
-    rows = s.execute(_CALENDAR[own], {"base_id": base.id, "day": day,
+    rows = s.connection().execute(_CALENDAR[own], {"base_id": base.id, "day": day,
                                       "facility_id": facility.id if facility is not None else None})
     for kind, weekday, opens, closes, reason in rows:
         if kind == "w":
