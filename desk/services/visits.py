@@ -25,10 +25,11 @@ from desk.domain.people import (
 )
 from desk.domain.staff import Actor
 from desk.services import audit
-from desk.services.bases import current_base, week_of
+from desk.services.bases import current_base
 from desk.services.context import ServiceContext
+from desk.services.facilities import calendar_day
 from desk.services.people import PersonForm, clean_form, insert_person, person_by_phone
-from desk.storage.models import Closure, Person, ServiceBase, Visit
+from desk.storage.models import Person, ServiceBase, Visit
 
 
 @dataclass(frozen=True)
@@ -208,7 +209,7 @@ class VisitService:
         """When the base closes on `day` (its local date), as an instant; None on a closed day."""
         with self._ctx.db.read() as s:
             base = current_base(s, self._ctx.base_code)
-            return _closing_instant(s, base.id, base.timezone, day)
+            return _closing_instant(s, base, day)
 
     def auto_check_out(self) -> int:
         """The closing-time rule, run by an in-app timer: once the base has closed today, everyone still on site
@@ -229,7 +230,7 @@ class VisitService:
             for visit in open_visits:
                 day = visit.checked_in_at.astimezone(zone).date()
                 if day not in closings:
-                    closings[day] = _closing_instant(s, base.id, base.timezone, day)
+                    closings[day] = _closing_instant(s, base, day)
                 closing = closings[day]
                 if day < today:
                     # Left over from an earlier day: close at that day's closing time or at its end.
@@ -322,17 +323,13 @@ def record_visit(s: Session | Connection, base_id: int, actor: Actor, now: dt.da
     return Visit(id=visit_id, **values)  # a detached copy for the caller's reply; the row is already written
 
 
-def _closing_instant(s: Session, base_id: int, timezone: str, day: dt.date) -> dt.datetime | None:
-    closed = s.execute(
-        select(Closure.id).where(Closure.base_id == base_id, Closure.start_date <= day, Closure.end_date >= day)
-        .limit(1)
-    ).first()
-    if closed:
+def _closing_instant(s: Session, base: ServiceBase, day: dt.date) -> dt.datetime | None:
+    """When the base closes on `day` by the same calendar bookings use (week, closures, holidays, overrides)."""
+
+    open_day = calendar_day(s, base, day)
+    if open_day.closes is None:
         return None
-    hours = week_of(s, base_id)[day.weekday()]
-    if hours.closes is None:
-        return None
-    return dt.datetime.combine(day, hours.closes, zoneinfo.ZoneInfo(timezone))
+    return dt.datetime.combine(day, open_day.closes, zoneinfo.ZoneInfo(base.timezone))
 
 
 def _rowcount(result: Result[Any]) -> int:

@@ -480,6 +480,19 @@ def test_weekend_hours_give_their_own_closing(ctx: ServiceContext, admin: Actor,
     assert _visit(ctx, ids[0]).checked_out_at == local(TODAY, 18)
 
 
+def test_special_opening_hours_of_the_day_give_its_closing(ctx: ServiceContext, admin: Actor,
+                                                            clock: FixedClock) -> None:
+    """Closing time comes from the same calendar as bookings: an override for today wins over the week."""
+    from desk.services.facility_admin import FacilityAdminService
+
+    FacilityAdminService(ctx).set_override(admin, TODAY, dt.time(9), dt.time(12), "半天开放")
+    ids = _anonymous(ctx, admin, 1)
+    assert VisitService(ctx).closing_time(TODAY) == local(TODAY, 12)
+    clock.set(local(TODAY, 12, 1))
+    assert VisitService(ctx).auto_check_out() == 1
+    assert _visit(ctx, ids[0]).checked_out_at == local(TODAY, 12)
+
+
 # -- corrections ---------------------------------------------------------------------------------------------------
 
 def _a_finished_visit(ctx: ServiceContext, actor: Actor, person_id: int, clock: FixedClock) -> VisitRow:
