@@ -11,9 +11,9 @@ from PySide6.QtGui import QColor
 
 from desk.domain.booking import BookingState
 from desk.domain.calendar import DayKind, OpenDay
-from desk.domain.errors import ClosedThatDay, DeskError
+from desk.domain.errors import ClosedThatDay
 from desk.services.day_board import BoardBooking
-from desk.ui.wording import error_text, holiday_name
+from desk.ui.wording import holiday_name
 
 translate = QCoreApplication.translate
 
@@ -47,17 +47,6 @@ def time_range(start: dt.datetime, end: dt.datetime, zone: dt.tzinfo) -> str:
 def who(booking: BoardBooking) -> str:
     """The name on a block: anonymous bookings (母婴室, couriers) have none."""
     return booking.person_name or translate("Booking", "匿名")
-
-
-def localised(error: DeskError) -> DeskError:
-    """The calendar names statutory holidays in English ("National Day"): staff read them in their language."""
-    if isinstance(error, ClosedThatDay) and error.params.get("kind") == DayKind.HOLIDAY.value:
-        return ClosedThatDay(error.field, **{**error.params, "reason": holiday_name(str(error.params["reason"]))})
-    return error
-
-
-def refusal_text(error: DeskError) -> str:
-    return error_text(localised(error))
 
 
 def closed_error(day: OpenDay) -> ClosedThatDay:

@@ -27,7 +27,7 @@ from desk.domain.errors import DeskError, NothingChosen
 from desk.services.bookings import BookingRow
 from desk.services.day_board import BoardBooking, DayBoard
 from desk.services.facilities import UnitInfo
-from desk.ui.booking import localised, time_range, who
+from desk.ui.booking import time_range, who
 from desk.ui.pages import PageContext
 from desk.ui.person_picker import PersonPicker
 from desk.ui.settings._common import format_date
@@ -80,7 +80,7 @@ class FormDialog(Retranslating, QDialog):
         return self._errors.text_of(field or "")
 
     def _show_error(self, error: DeskError) -> None:
-        self._errors.show(localised(error))
+        self._errors.show(error)
         grow_to_fit(self)
 
     def _on_save_clicked(self) -> None:

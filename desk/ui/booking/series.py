@@ -26,13 +26,12 @@ from desk.domain.errors import DeskError, EndBeforeStart, NothingChosen
 from desk.services.bookings import SeriesResult
 from desk.services.day_board import DayBoard
 from desk.services.facilities import UnitInfo
-from desk.ui.booking import refusal_text
 from desk.ui.booking.forms import NOTE_MAX, FormDialog
 from desk.ui.pages import PageContext
 from desk.ui.person_picker import PersonPicker
 from desk.ui.settings._common import format_date, from_qdate, to_qdate
 from desk.ui.widgets import ErrorLabel, grow_to_fit
-from desk.ui.wording import weekday_name
+from desk.ui.wording import error_text, weekday_name
 
 DEFAULT_SPAN_DAYS = 90
 SKIPPED_COLOUR = QColor("#b3261e")
@@ -231,7 +230,7 @@ class SeriesDialog(FormDialog):
                 "%2", f"{local:%H:%M}").replace("%3", f"{row.ends_at.astimezone(zone):%H:%M}"), True))
         for day, refusal in result.skipped:
             entries.append((day, self.tr("%1 跳过：%2").replace("%1", format_date(day)).replace(
-                "%2", refusal_text(refusal)), False))
+                "%2", error_text(refusal)), False))
         self._result.clear()
         for _day, text, booked in sorted(entries, key=lambda e: e[0]):
             item = QListWidgetItem(text)

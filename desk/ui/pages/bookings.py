@@ -32,7 +32,7 @@ from desk.domain.staff import Role
 from desk.services.bookings import BookingRow, SeriesResult
 from desk.services.day_board import BoardBooking
 from desk.services.facilities import FacilityInfo
-from desk.ui.booking import STATE_COLOURS, closed_error, day_status, refusal_text, time_range
+from desk.ui.booking import STATE_COLOURS, closed_error, day_status, time_range
 from desk.ui.booking.board import DayBoardView, Selection
 from desk.ui.booking.forms import BookingDialog, CancelDialog
 from desk.ui.booking.panel import BookingPanel
@@ -40,7 +40,7 @@ from desk.ui.booking.series import SeriesDialog
 from desk.ui.pages import PageContext, PageSpec, register_page
 from desk.ui.settings._common import base_zone, format_date, from_qdate, to_qdate
 from desk.ui.widgets import Retranslating
-from desk.ui.wording import booking_state_name
+from desk.ui.wording import booking_state_name, error_text
 
 REFRESH_INTERVAL_MS = 60 * 1000
 STATUS_STYLE = "color: #1e6b34; font-weight: bold;"
@@ -298,7 +298,7 @@ class BookingsPage(Retranslating, QWidget):
             return
         if not board.open_day.is_open:
             # Said at once instead of after the form is filled in: the service would refuse every time.
-            self._say(refusal_text(closed_error(board.open_day)), refusal=True)
+            self._say(error_text(closed_error(board.open_day)), refusal=True)
             return
         self._back_to_board(BookingDialog.ask(self, self._context, board, selection.unit, selection.start,
                                               selection.end, on_booked=self._on_booked))
@@ -398,7 +398,7 @@ class BookingsPage(Retranslating, QWidget):
         try:
             row = call()
         except DeskError as error:
-            self._panel.show_error(refusal_text(error))
+            self._panel.show_error(error_text(error))
             self.reload_bookings()  # another desk may have changed it: show what it is now
             return
         self._say(done.replace("%1", self._describe(row)))
