@@ -13,12 +13,27 @@ starts afresh after serving one.
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, func, insert, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Executable,
+    Integer,
+    bindparam,
+    func,
+    insert,
+    literal_column,
+    or_,
+    select,
+    union_all,
+    update,
+)
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, aliased
 
-from desk.domain.booking import ACTIVE_STATES, BookingState, FacilityKind, check_range, overlaps
+from desk.domain.booking import ACTIVE_STATES, BookingState, FacilityKind, Rules, check_range, overlaps
+from desk.domain.calendar import OpenDay
 from desk.domain.errors import (
     CheckInTooEarly,
     DailyQuotaExceeded,
@@ -41,7 +56,7 @@ from desk.services import audit
 from desk.services.bases import current_base
 from desk.services.checks import invariant
 from desk.services.context import ServiceContext
-from desk.services.facilities import calendar_day, rules_of, zone_of
+from desk.services.facilities import open_day_of, zone_named, zone_of
 from desk.services.settings import INTEGER_SETTINGS, read_value
 from desk.services.visits import record_visit
 from desk.storage.models import Booking, BookingSeries, Facility, Person, ServiceBase, Unit
@@ -55,28 +70,41 @@ SUSPENSION_DAYS_SETTING = "no_show_suspension_days"
 
 # The statements of every placement, built once with bound parameters (building them is a good part of a
 # booking's cost otherwise).
-_ACTIVE = [st.value for st in ACTIVE_STATES]
+# The states as literals in the SQL, not an expanding IN parameter re-rendered on every execution.
+_ACTIVE: list[ColumnElement[str]] = [literal_column(f"'{st.value}'") for st in ACTIVE_STATES]
+_COUNTED: list[ColumnElement[str]] = [literal_column(f"'{st.value}'")
+            for st in (BookingState.BOOKED, BookingState.CHECKED_IN, BookingState.COMPLETED)]
 # A unit with its facility and base, found only when the base is this desk's (see bases.current_base: the one
 # with the desk's code, or the database's first).
-_UNIT_OF_BASE = (select(Unit, Facility, ServiceBase).join(Facility, Facility.id == Unit.facility_id)
-                 .join(ServiceBase, ServiceBase.id == Facility.base_id).where(Unit.id == bindparam("unit_id")))
+# Columns, not entities: loading three ORM objects cost more than the rest of a booking's checks together.
+_UNIT_OF_BASE = (select(
+    Unit.id, Unit.name, Unit.capacity, Unit.active, Unit.out_of_order_reason, Facility.id, Facility.kind,
+    Facility.name, Facility.active, Facility.inactive_reason, Facility.own_hours, Facility.slot_minutes,
+    Facility.min_minutes, Facility.max_minutes, Facility.buffer_minutes, Facility.horizon_days,
+    Facility.grace_minutes, Facility.quota_minutes, Facility.quota_count, Facility.name_required,
+    ServiceBase.id, ServiceBase.timezone,
+).join(Facility, Facility.id == Unit.facility_id).join(ServiceBase, ServiceBase.id == Facility.base_id)
+    .where(Unit.id == bindparam("unit_id")))
 _LOCK_UNIT = {
-    True: _UNIT_OF_BASE.where(ServiceBase.code == bindparam("base_code")).with_for_update(of=Unit),
+    True: _UNIT_OF_BASE.where(ServiceBase.code == bindparam("base_code")).with_for_update(of=Unit.__table__),
     False: _UNIT_OF_BASE.where(ServiceBase.id == select(func.min(ServiceBase.id)).scalar_subquery())
-    .with_for_update(of=Unit),
+    .with_for_update(of=Unit.__table__),
 }
-_LOCK_PERSON = select(Person).where(Person.id == bindparam("person_id")).with_for_update()
+_LOCK_PERSON = (select(Person.id, Person.name, Person.phone, Person.category, Person.anonymised_at,
+                       Person.suspended_until).where(Person.id == bindparam("person_id")).with_for_update())
 # No booking is longer than a day (the rules allow no more), so the unit's index range to read is the day before
 # the start up to the end: a few rows, however long the unit's history.
-_HELD = (select(Booking.starts_at, Booking.ends_at).where(
+# Both in one round trip: rows marked 1 hold the unit, rows marked 0 count towards the person's quota.
+_HELD = select(literal_column("1", Integer), Booking.starts_at, Booking.ends_at).where(
     Booking.unit_id == bindparam("unit_id"), Booking.starts_at > bindparam("earliest"),
     Booking.starts_at < bindparam("before"), Booking.ends_at > bindparam("after"), Booking.state.in_(_ACTIVE),
-    Booking.id != bindparam("ignore")).order_by(Booking.starts_at))
-_TAKEN_THAT_DAY = select(Booking.starts_at, Booking.ends_at).join(Unit, Unit.id == Booking.unit_id).where(
-    Unit.facility_id == bindparam("facility_id"), Booking.person_id == bindparam("person_id"),
-    Booking.state.in_([BookingState.BOOKED.value, BookingState.CHECKED_IN.value, BookingState.COMPLETED.value]),
-    Booking.starts_at >= bindparam("day_start"), Booking.starts_at < bindparam("day_end"),
     Booking.id != bindparam("ignore"))
+_TAKEN_THAT_DAY = select(literal_column("0", Integer), Booking.starts_at, Booking.ends_at).join(
+    Unit, Unit.id == Booking.unit_id).where(
+    Unit.facility_id == bindparam("facility_id"), Booking.person_id == bindparam("person_id"),
+    Booking.state.in_(_COUNTED), Booking.starts_at >= bindparam("day_start"), Booking.starts_at < bindparam("day_end"),
+    Booking.id != bindparam("ignore"))
+_HELD_OR_TAKEN: dict[bool, Executable] = {False: _HELD, True: union_all(_HELD, _TAKEN_THAT_DAY)}
 
 _INSERT = insert(Booking).returning(Booking.id)
 
@@ -144,27 +172,54 @@ def booking_row(s: Session, booking: Booking, unit: Unit | None = None, facility
 
 
 @dataclass(frozen=True)
+class _HeldUnit:
+    """A bookable unit whose row this transaction has locked, with what placement needs of its facility and
+    base."""
+
+    id: int
+    name: str
+    capacity: int
+    facility_id: int
+    kind: FacilityKind
+    facility_name: str
+    own_hours: bool
+    rules: Rules
+    base_id: int
+    zone: zoneinfo.ZoneInfo
+
+
+@dataclass(frozen=True)
+class _HeldPerson:
+    id: int
+    name: str
+    phone: str | None
+    category: Category
+    anonymised: bool
+    suspended_until: dt.datetime | None
+
+
+@dataclass(frozen=True)
 class _Placed:
     """A booking just written and the rows it was checked against, so the answer and the audit line need no
     second read."""
 
     id: int
-    unit: Unit
-    facility: Facility
-    person: Person | None
+    unit: _HeldUnit
+    person: _HeldPerson | None
     starts_at: dt.datetime
     ends_at: dt.datetime
     party_size: int
     note: str
     series_id: int | None
 
-    def row(self) -> BookingRow:
+    def row(self, state: BookingState = BookingState.BOOKED, checked_in_at: dt.datetime | None = None,
+            safety_checked: bool = False) -> BookingRow:
         person = self.person
         return BookingRow(
-            self.id, self.facility.id, self.facility.name, self.unit.id, self.unit.name,
-            person.id if person else None, (person.name or "") if person else "",
+            self.id, self.unit.facility_id, self.unit.facility_name, self.unit.id, self.unit.name,
+            person.id if person else None, person.name if person else "",
             mask_phone(person.phone if person else None), self.party_size, self.starts_at, self.ends_at,
-            BookingState.BOOKED, self.note, self.series_id, None, None, False)
+            state, self.note, self.series_id, checked_in_at, None, safety_checked)
 
     def describe(self) -> str:
         return f"{self.unit.name} {self.starts_at.astimezone(dt.UTC):%Y-%m-%d %H:%M}Z +{self.party_size}"
@@ -182,11 +237,10 @@ class BookingService:
         text = clean_text(note, "note", max_length=80, required=False)
         size = check_party_size(party_size)
         now = self._ctx.clock.now()
-        with self._ctx.db.write() as s:
-            if facility_id is not None:
-                self._lock_unit(s, unit_id, facility_id)
-            placed = self._place(s, actor, now, unit_id, start, end, person_id, size, text)
-            audit.record(s, now, actor, "booking_created", "booking", placed.id, placed.describe())
+        with self._ctx.db.write_core() as conn:  # the busiest write of the page: no ORM session to build
+            placed = self._place(conn, actor, now, unit_id, start, end, person_id, size, text,
+                                 facility_id=facility_id)
+            audit.record(conn, now, actor, "booking_created", "booking", placed.id, placed.describe())
             return placed.row()
 
     def book_series(self, actor: Actor, unit_id: int, days: list[dt.date], start_time: dt.time, end_time: dt.time,
@@ -199,9 +253,7 @@ class BookingService:
         skipped: list[tuple[dt.date, DeskError]] = []
         with self._ctx.db.write() as s:
             # A unit that cannot be booked at all is one refusal for the whole series, not one per date.
-            self._lock_unit(s, unit_id)
-            base = current_base(s, self._ctx.base_code)
-            zone = zone_of(base)
+            zone = self._hold_unit(s.connection(), unit_id).zone
             series = BookingSeries(description=text, created_at=now, created_by=actor.staff_id)
             s.add(series)
             s.flush()
@@ -210,8 +262,8 @@ class BookingService:
                 end = dt.datetime.combine(day, end_time, zone)
                 try:
                     with s.begin_nested():
-                        placed = self._place(s, actor, now, unit_id, start, end, person_id, size, text,
-                                             series_id=series.id)
+                        placed = self._place(s.connection(), actor, now, unit_id, start, end, person_id, size,
+                                             text, series_id=series.id)
                 except DeskError as refusal:
                     skipped.append((day, refusal))
                     continue
@@ -230,16 +282,15 @@ class BookingService:
         now = self._ctx.clock.now().replace(second=0, microsecond=0)
         end = now + dt.timedelta(minutes=minutes)
         with self._ctx.db.write() as s:
-            _unit, facility = self._lock_unit(s, unit_id)
-            if FacilityKind(facility.kind) is FacilityKind.EBIKE_CHARGING and not safety_checked:
+            if self._hold_unit(s.connection(), unit_id).kind is FacilityKind.EBIKE_CHARGING and not safety_checked:
                 raise SafetyChecklistIncomplete("safety")
-            placed = self._place(s, actor, now, unit_id, now, end, person_id, size, "", walk_in=True)
+            placed = self._place(s.connection(), actor, now, unit_id, now, end, person_id, size, "", walk_in=True)
             booking = s.get(Booking, placed.id)
             assert booking is not None
             booking.safety_checked = safety_checked
-            self._check_in(s, actor, now, booking, facility)
+            self._check_in(s, actor, now, booking, placed.unit, placed.person)
             audit.record(s, now, actor, "booking_walk_in", "booking", booking.id, placed.describe())
-            return booking_row(s, booking, placed.unit, facility, placed.person)
+            return placed.row(BookingState.CHECKED_IN, now, safety_checked)
 
     # -- state changes -------------------------------------------------------------------------------------------
 
@@ -250,15 +301,13 @@ class BookingService:
             if unit_id is None:
                 raise NotFound(entity="booking", key=booking_id)
             # The unit first, as placement locks it: and a port marked faulty since the booking cannot start.
-            _unit, facility = self._lock_unit(s, unit_id)
+            unit = self._hold_unit(s.connection(), unit_id)
             booking = self._get_locked(s, booking_id)
             self._require(booking, (BookingState.BOOKED,), "check_in")
             opens = booking.starts_at - CHECK_IN_EARLY
             if now < opens:
-                base = s.get(ServiceBase, facility.base_id)
-                assert base is not None
-                raise CheckInTooEarly(opens=f"{opens.astimezone(zone_of(base)):%H:%M}")
-            self._check_in(s, actor, now, booking, facility)
+                raise CheckInTooEarly(opens=f"{opens.astimezone(unit.zone):%H:%M}")
+            self._check_in(s, actor, now, booking, unit)
             audit.record(s, now, actor, "booking_checked_in", "booking", booking.id, "")
             return booking_row(s, booking)
 
@@ -298,20 +347,18 @@ class BookingService:
             unit_id = s.execute(select(Booking.unit_id).where(Booking.id == booking_id)).scalar_one_or_none()
             if unit_id is None:
                 raise NotFound(entity="booking", key=booking_id)
-            unit, facility, base = self._lock_unit_of_base(s, unit_id)
+            conn = s.connection()
+            unit = self._hold_unit(conn, unit_id)
             booking = self._get_locked(s, booking_id)
             self._require(booking, ACTIVE_STATES, "extend")
-            zone = zone_of(base)
             new_end = booking.ends_at + dt.timedelta(minutes=minutes)
-            rules = rules_of(facility)
-            day = calendar_day(s, base, booking.starts_at.astimezone(zone).date(), facility)
+            day = self._calendar(conn, unit, booking.starts_at)
             # The start may lie in the past by now: check the new range as a walk-in would be checked.
-            check_range(rules, booking.starts_at, new_end, day, min(now, booking.starts_at), zone, walk_in=True)
+            check_range(unit.rules, booking.starts_at, new_end, day, min(now, booking.starts_at), unit.zone,
+                        walk_in=True)
             if booking.person_id is not None:
-                self._lock_person(s, booking.person_id)
-                self._refuse_over_quota(s, facility, booking.person_id, booking.starts_at, new_end, zone,
-                                        ignore=booking.id)
-            self._refuse_overlap(s, unit, facility, booking.starts_at, new_end, ignore=booking.id, zone=zone)
+                self._hold_person(conn, booking.person_id)
+            self._refuse_taken(conn, unit, booking.person_id, booking.starts_at, new_end, ignore=booking.id)
             booking.ends_at = new_end
             audit.record(s, now, actor, "booking_extended", "booking", booking.id, f"+{minutes} min")
             return booking_row(s, booking)
@@ -397,93 +444,100 @@ class BookingService:
 
     # -- helpers -------------------------------------------------------------------------------------------------
 
-    def _place(self, s: Session, actor: Actor, now: dt.datetime, unit_id: int, start: dt.datetime,
-               end: dt.datetime, person_id: int | None, party_size: int, note: str, *,
-               walk_in: bool = False, series_id: int | None = None) -> _Placed:
-        unit, facility, base = self._lock_unit_of_base(s, unit_id)
-        zone = zone_of(base)
-        rules = rules_of(facility)
-        day = calendar_day(s, base, start.astimezone(zone).date(), facility)
-        check_range(rules, start, end, day, now, zone, walk_in=walk_in)
+    def _place(self, conn: Connection, actor: Actor, now: dt.datetime, unit_id: int, start: dt.datetime,
+               end: dt.datetime, person_id: int | None, party_size: int, note: str, *, walk_in: bool = False,
+               series_id: int | None = None, facility_id: int | None = None) -> _Placed:
+        unit = self._hold_unit(conn, unit_id, facility_id)
+        rules = unit.rules
+        check_range(rules, start, end, self._calendar(conn, unit, start), now, unit.zone, walk_in=walk_in)
         if party_size > unit.capacity:
             raise OverCapacity("party_size", capacity=unit.capacity)
         person = None
         if person_id is not None:
-            person = self._lock_person(s, person_id)
-            if person is None or person.anonymised_at is not None:
+            person = self._hold_person(conn, person_id)
+            if person is None or person.anonymised:
                 raise NotFound("person", entity="person", key=person_id)
             if person.suspended_until is not None and person.suspended_until > now:
-                raise PersonSuspended("person", until=person.suspended_until.astimezone(zone).date().isoformat())
-            self._refuse_over_quota(s, facility, person.id, start, end, zone)
+                raise PersonSuspended("person",
+                                      until=person.suspended_until.astimezone(unit.zone).date().isoformat())
         elif rules.name_required:
             raise NameRequiredHere("person")
-        self._refuse_overlap(s, unit, facility, start, end, ignore=None, zone=zone)
-        booking_id = s.connection().execute(_INSERT, {
+        self._refuse_taken(conn, unit, person_id, start, end, ignore=None)
+        booking_id = conn.execute(_INSERT, {
             "unit_id": unit.id, "person_id": person_id, "series_id": series_id, "party_size": party_size,
             "starts_at": start, "ends_at": end, "state": BookingState.BOOKED.value, "note": note,
             "cancel_reason": "", "safety_checked": False, "created_at": now, "created_by": actor.staff_id,
         }).scalar_one()
-        return _Placed(booking_id, unit, facility, person, start, end, party_size, note, series_id)
+        return _Placed(booking_id, unit, person, start, end, party_size, note, series_id)
 
-    def _lock_unit(self, s: Session, unit_id: int, facility_id: int | None = None) -> tuple[Unit, Facility]:
-        unit, facility, _base = self._lock_unit_of_base(s, unit_id, facility_id)
-        return unit, facility
-
-    def _lock_unit_of_base(self, s: Session, unit_id: int,
-                           facility_id: int | None = None) -> tuple[Unit, Facility, ServiceBase]:
+    def _hold_unit(self, conn: Connection, unit_id: int, facility_id: int | None = None) -> _HeldUnit:
         """The unit's row, locked; refused when it is not a bookable unit of this desk's base (and, given
         `facility_id`, of that facility)."""
         code = self._ctx.base_code
-        found = s.execute(_LOCK_UNIT[bool(code)], {"unit_id": unit_id, "base_code": code}).one_or_none()
+        found = conn.execute(_LOCK_UNIT[bool(code)], {"unit_id": unit_id, "base_code": code}).one_or_none()
         if found is None:  # no such unit, or one of another base
             raise NotFound("unit", entity="unit", key=unit_id)
-        unit, facility, base = found
-        if not unit.active or (facility_id is not None and unit.facility_id != facility_id):
+        (_id, name, capacity, unit_active, out_of_order, facility, kind, facility_name, facility_active,
+         inactive_reason, own_hours, *rule_columns, base_id, timezone) = found
+        if not unit_active or (facility_id is not None and facility != facility_id):
             raise NotFound("unit", entity="unit", key=unit_id)
-        if not facility.active:
-            raise UnitUnavailable("unit", unit=unit.name, reason=facility.inactive_reason)
-        if unit.out_of_order_reason:
-            raise UnitUnavailable("unit", unit=unit.name, reason=unit.out_of_order_reason)
-        return unit, facility, base
+        if not facility_active:
+            raise UnitUnavailable("unit", unit=name, reason=inactive_reason)
+        if out_of_order:
+            raise UnitUnavailable("unit", unit=name, reason=out_of_order)
+        return _HeldUnit(unit_id, name, capacity, facility, FacilityKind(kind), facility_name, own_hours,
+                         Rules(*rule_columns), base_id, zone_named(timezone))
 
     @staticmethod
-    def _refuse_overlap(s: Session, unit: Unit, facility: Facility, start: dt.datetime, end: dt.datetime,
-                        ignore: int | None, zone: dt.tzinfo) -> None:
-        buffer = dt.timedelta(minutes=facility.buffer_minutes)
-        held = s.connection().execute(_HELD, {"unit_id": unit.id, "earliest": start - buffer - LONGEST_BOOKING,
-                                 "before": end + buffer, "after": start - buffer, "ignore": ignore or 0})
+    def _calendar(conn: Connection, unit: _HeldUnit, moment: dt.datetime) -> OpenDay:
+        """The opening hours of the unit's facility on the local day of `moment`."""
+        return open_day_of(conn, unit.base_id, moment.astimezone(unit.zone).date(),
+                           unit.facility_id if unit.own_hours else None)
+
+    @staticmethod
+    def _refuse_taken(conn: Connection, unit: _HeldUnit, person_id: int | None, start: dt.datetime,
+                      end: dt.datetime, ignore: int | None) -> None:
+        """Refuse a range over the person's daily quota, or one that touches another booking of the unit
+        (buffer included)."""
+        rules = unit.rules
+        buffer = dt.timedelta(minutes=rules.buffer_minutes)
+        quota = person_id is not None and (rules.quota_minutes is not None or rules.quota_count is not None)
+        day_start = dt.datetime.combine(start.astimezone(unit.zone).date(), dt.time(0, 0), unit.zone)
+        rows = conn.execute(_HELD_OR_TAKEN[quota], {
+            "unit_id": unit.id, "earliest": start - buffer - LONGEST_BOOKING, "before": end + buffer,
+            "after": start - buffer, "ignore": ignore or 0, "facility_id": unit.facility_id, "person_id": person_id,
+            "day_start": day_start, "day_end": day_start + dt.timedelta(days=1)}).all()
+        if quota:
+            taken = [(b_start, b_end) for on_unit, b_start, b_end in rows if not on_unit]
+            if rules.quota_count is not None and len(taken) + 1 > rules.quota_count:
+                raise DailyQuotaExceeded("person", count=rules.quota_count, kind="count")
+            if rules.quota_minutes is not None:
+                used = sum((b_end - b_start).total_seconds() for b_start, b_end in taken) / 60
+                if used + (end - start).total_seconds() / 60 > rules.quota_minutes:
+                    raise DailyQuotaExceeded("person", minutes=rules.quota_minutes, kind="minutes")
+        held = sorted((b_start, b_end) for on_unit, b_start, b_end in rows if on_unit)
         for other_start, other_end in held:
             if overlaps(start, end, other_start, other_end, buffer):
-                raise SlotTaken("start", unit=unit.name, start=f"{other_start.astimezone(zone):%H:%M}",
-                                end=f"{other_end.astimezone(zone):%H:%M}")
+                raise SlotTaken("start", unit=unit.name, start=f"{other_start.astimezone(unit.zone):%H:%M}",
+                                end=f"{other_end.astimezone(unit.zone):%H:%M}")
 
     @staticmethod
-    def _lock_person(s: Session, person_id: int) -> Person | None:
+    def _hold_person(conn: Connection, person_id: int) -> _HeldPerson | None:
         """The person's row, locked: two desks booking one person on two units cannot both pass the quota."""
-        return s.execute(_LOCK_PERSON, {"person_id": person_id}).scalar_one_or_none()
+        found = conn.execute(_LOCK_PERSON, {"person_id": person_id}).one_or_none()
+        if found is None:
+            return None
+        _id, name, phone, category, anonymised_at, suspended_until = found
+        return _HeldPerson(person_id, name or "", phone, Category(category), anonymised_at is not None,
+                           suspended_until)
 
-    @staticmethod
-    def _refuse_over_quota(s: Session, facility: Facility, person_id: int, start: dt.datetime, end: dt.datetime,
-                           zone: dt.tzinfo, ignore: int | None = None) -> None:
-        if facility.quota_minutes is None and facility.quota_count is None:
-            return
-        day_start = dt.datetime.combine(start.astimezone(zone).date(), dt.time(0, 0), zone)
-        day_end = day_start + dt.timedelta(days=1)
-        taken = s.connection().execute(_TAKEN_THAT_DAY, {"facility_id": facility.id, "person_id": person_id,
-                                            "day_start": day_start, "day_end": day_end,
-                                            "ignore": ignore or 0}).all()
-        if facility.quota_count is not None and len(taken) + 1 > facility.quota_count:
-            raise DailyQuotaExceeded("person", count=facility.quota_count, kind="count")
-        if facility.quota_minutes is not None:
-            used = sum((b_end - b_start).total_seconds() for b_start, b_end in taken) / 60
-            if used + (end - start).total_seconds() / 60 > facility.quota_minutes:
-                raise DailyQuotaExceeded("person", minutes=facility.quota_minutes, kind="minutes")
-
-    def _check_in(self, s: Session, actor: Actor, now: dt.datetime, booking: Booking, facility: Facility) -> None:
-        person = s.get(Person, booking.person_id) if booking.person_id else None
-        category = Category(person.category) if person else Category.RESIDENT
-        visit = record_visit(s, facility.base_id, actor, now, person, category,
-                             _PURPOSE_OF_KIND[FacilityKind(facility.kind)], booking.party_size)
+    def _check_in(self, s: Session, actor: Actor, now: dt.datetime, booking: Booking, unit: _HeldUnit,
+                  person: _HeldPerson | None = None) -> None:
+        if person is None and booking.person_id:
+            person = self._hold_person(s.connection(), booking.person_id)
+        category = person.category if person else Category.RESIDENT
+        visit = record_visit(s, unit.base_id, actor, now, person.id if person else None, category,
+                             _PURPOSE_OF_KIND[unit.kind], booking.party_size)
         booking.state = BookingState.CHECKED_IN.value
         booking.checked_in_at = now
         booking.visit_id = visit.id

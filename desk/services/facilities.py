@@ -4,6 +4,7 @@ and each date's opening hours as the calendar sees them (week, own hours, closur
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import zoneinfo
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ from sqlalchemy import (
     select,
     union_all,
 )
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from desk.domain.booking import FacilityKind, Rules
@@ -131,11 +133,16 @@ _CALENDAR = {own: _calendar_statement(own) for own in (False, True)}
 def calendar_day(s: Session, base: ServiceBase, day: dt.date, facility: Facility | None = None) -> OpenDay:
     """The opening hours of `day` for the base, or for one facility with its own weekly hours."""
     own = facility is not None and facility.own_hours
+    return open_day_of(s.connection(), base.id, day, facility.id if own and facility is not None else None)
+
+
+def open_day_of(conn: Connection, base_id: int, day: dt.date, own_hours_of: int | None = None) -> OpenDay:
+    """`calendar_day` by ids: the base's hours, or the weekly hours of facility `own_hours_of`."""
     hours: dict[int, DayHours] = {}
     closures: list[ClosureSpan] = []
     overrides: list[DateOverride] = []
-    rows = s.connection().execute(_CALENDAR[own], {"base_id": base.id, "day": day,
-                                      "facility_id": facility.id if facility is not None else None})
+    rows = conn.execute(_CALENDAR[own_hours_of is not None],
+                        {"base_id": base_id, "day": day, "facility_id": own_hours_of})
     for kind, weekday, opens, closes, reason in rows:
         if kind == "w":
             hours[int(weekday)] = DayHours(int(weekday), opens, closes)
@@ -148,7 +155,12 @@ def calendar_day(s: Session, base: ServiceBase, day: dt.date, facility: Facility
 
 
 def zone_of(base: ServiceBase) -> zoneinfo.ZoneInfo:
-    return zoneinfo.ZoneInfo(base.timezone)
+    return zone_named(base.timezone)
+
+
+@functools.cache
+def zone_named(name: str) -> zoneinfo.ZoneInfo:
+    return zoneinfo.ZoneInfo(name)
 
 
 @dataclass(frozen=True)

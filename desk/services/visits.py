@@ -92,7 +92,7 @@ class VisitService:
                                              .order_by(ServiceBase.id).limit(1)).scalar_one_or_none()
                 if self._base_id is None:
                     raise NotFound(entity="base", key=self._ctx.base_code or "")
-            visit = record_visit(conn, self._base_id, actor, now, person, Category(person.category), purpose, size)
+            visit = record_visit(conn, self._base_id, actor, now, person.id, Category(person.category), purpose, size)
             return visit_row(visit, person)
 
     def check_in_new(self, actor: Actor, form: PersonForm, purpose: Purpose, party_size: int = 1) -> VisitRow:
@@ -282,7 +282,9 @@ class VisitService:
                 purpose: Purpose, party_size: int, platform: Platform | None = None,
                 services: StationService = StationService.NONE) -> Visit:
         base = current_base(s, self._ctx.base_code)
-        return record_visit(s, base.id, actor, now, person, category, purpose, party_size, platform, services)
+        if person is not None and person.id is None:
+            s.flush()  # a person registered in this transaction gets their id
+        return record_visit(s, base.id, actor, now, person.id if person else None, category, purpose, party_size, platform, services)
 
     @staticmethod
     def _get(s: Session, visit_id: int) -> Visit:
@@ -302,12 +304,12 @@ _PERSON_TO_CHECK_IN = select(Person.id, Person.name, Person.phone, Person.catego
     Person.id == bindparam("person_id"), Person.anonymised_at.is_(None))
 
 
-def record_visit(s: Session | Connection, base_id: int, actor: Actor, now: dt.datetime, person: Person | None,
+def record_visit(s: Session | Connection, base_id: int, actor: Actor, now: dt.datetime, person_id: int | None,
                  category: Category, purpose: Purpose, party_size: int, platform: Platform | None = None,
                  services: StationService = StationService.NONE) -> Visit:
     """Insert a check-in with its audit event, inside the caller's transaction (bookings check in this way too).
     The check-in is the desk's most frequent write: one Core INSERT … RETURNING, no unit-of-work flush."""
-    values = dict(base_id=base_id, person_id=person.id if person else None, category=category.value,
+    values = dict(base_id=base_id, person_id=person_id, category=category.value,
                   purpose=purpose.value, party_size=party_size, platform=platform.value if platform else None,
                   station_services=int(services), checked_in_at=now, checked_out_at=None, checkout_kind=None,
                   staff_id=actor.staff_id, checkout_staff_id=None)
@@ -318,7 +320,7 @@ def record_visit(s: Session | Connection, base_id: int, actor: Actor, now: dt.da
     else:
         conn = s
     visit_id = conn.execute(_INSERT_VISIT, values).scalar_one()
-    what = platform.value if platform else (category.value if person is None else "")
+    what = platform.value if platform else (category.value if person_id is None else "")
     audit.record(s, now, actor, "visit_checked_in", "visit", visit_id, f"{purpose.value} ×{party_size} {what}".strip())
     return Visit(id=visit_id, **values)  # a detached copy for the caller's reply; the row is already written
 
