@@ -415,6 +415,9 @@ def _seed_demo(ctx: ServiceContext, console: Console) -> None:
         raise Refused(not_empty) from None  # staff were added between the look and the seeding
     console.out(_fill(console.translate("Cli", "已装入演示数据：基地 %1，%2 名工作人员，%3 家联盟商家，%4 个闭馆日。"),
                       summary.base_code, summary.staff, summary.merchants, summary.closures))
+    console.out(_fill(console.translate("Cli", "另有 %1 位群众、%2 条到访记录、%3 个预约、%4 名积分会员、%5 个服务项目和 %6 条积分流水。"),
+                      summary.people, summary.visits, summary.bookings, summary.members, summary.projects,
+                      summary.points_entries))
     console.out(_fill(console.translate("Cli", "演示账户（密码均为 %1）："), DEMO_PASSWORD))
     headers = [field_label("username"), field_label("display_name"), field_label("role")]
     rows = [[username, display, role_name(role.value)] for username, display, role, _merchant in DEMO_STAFF]

@@ -274,3 +274,162 @@ class UnitHasUpcomingBookings(DeskError):
     """A unit is not deactivated while bookings that have not ended still point at it."""
 
     code = "unit_has_upcoming_bookings"  # params: unit, count
+
+
+# --- 红色积分 -------------------------------------------------------------------------------------------------
+
+class NotAMember(DeskError):
+    code = "not_a_member"  # params: name (the person's)
+
+
+class AlreadyMember(DeskError):
+    code = "already_member"  # params: number
+
+
+class InsufficientPoints(DeskError):
+    """A debit larger than the balance; checked by the database's guarded update, not only here."""
+
+    code = "insufficient_points"  # params: balance, needed
+
+
+class PointsCapReached(DeskError):
+    code = "points_cap_reached"  # params: period ("day" | "month"), cap, earned (already in the period)
+
+
+class AlreadyReversed(DeskError):
+    code = "already_reversed"  # params: entry
+
+
+class CannotReverse(DeskError):
+    """A reversal is never reversed (enter a new adjustment instead)."""
+
+    code = "cannot_reverse"  # params: kind (of the entry)
+
+
+class DuplicateSubmission(DeskError):
+    """The same submission key was already used for a different change (not a retry of this one)."""
+
+    code = "duplicate_submission"
+
+
+class ProjectNotOpen(DeskError):
+    code = "project_not_open"  # params: status
+
+
+class SignupClosed(DeskError):
+    code = "signup_closed"  # params: deadline (local "YYYY-MM-DD HH:MM")
+
+
+class ProjectFull(DeskError):
+    code = "project_full"  # params: slots
+
+
+class AlreadyClaimed(DeskError):
+    code = "already_claimed"
+
+
+class NotClaimed(DeskError):
+    code = "not_claimed"  # params: name
+
+
+class WrongClaimState(DeskError):
+    code = "wrong_claim_state"  # params: state, action
+
+
+class ProjectStarted(DeskError):
+    """A claim is cancelled before the project starts; afterwards the member is marked absent instead."""
+
+    code = "project_started"
+
+
+class SlotsBelowClaims(DeskError):
+    code = "slots_below_claims"  # params: claimed
+
+
+# --- projects (additions) ------------------------------------------------------------------------------------
+
+class ProjectNotStarted(DeskError):
+    """Work is verified, and a member marked absent, only once the project has started."""
+
+    code = "project_not_started"  # params: starts (local "YYYY-MM-DD HH:MM")
+
+
+class DeadlineAfterEnd(InvalidInput):
+    """Sign-up closes at the latest when the project ends; it may stay open after the start (a month of grid
+    reporting takes members as it goes)."""
+
+    code = "deadline_after_end"
+
+
+class PointsOneWay(InvalidInput):
+    """A project counts either fixed points per completion or points per hour with a cap of hours, not both."""
+
+    code = "points_one_way"
+
+
+# --- voucher codes (additions) -------------------------------------------------------------------------------
+
+class VoucherCodeError(DeskError):
+    """Base of the refusals of a typed serial or a scanned QR text (field "code"); never raised itself."""
+
+    code = "voucher_code_error"
+
+
+class SerialMalformed(VoucherCodeError):
+    """Not a serial code at all: wrong length, a symbol codes never use (0, O, 1, I, L, punctuation)."""
+
+    code = "serial_malformed"  # params: reason ("length" + length | "symbol" + symbol | "range")
+
+
+class SerialTypo(VoucherCodeError):
+    """The shape of a serial code, but the check symbol does not match: a symbol was mistyped or two swapped."""
+
+    code = "serial_typo"
+
+
+class NotAVoucher(VoucherCodeError):
+    """The scanned text is not a voucher QR code (wrong prefix, garbage, cut short or too long)."""
+
+    code = "not_a_voucher"  # params: reason ("prefix" | "encoding" | "length" | "content")
+
+
+class VoucherVersionUnsupported(VoucherCodeError):
+    """A voucher QR code of a format version this program does not know (made by a newer desk)."""
+
+    code = "voucher_version_unsupported"  # params: version
+
+
+class UnknownVoucherKey(VoucherCodeError):
+    """Signed with a key this station does not know: not a genuine slip, or the key bundle was not imported."""
+
+    code = "unknown_voucher_key"  # params: key_id
+
+
+class BadVoucherSignature(VoucherCodeError):
+    """The signature does not match the content: a forged or altered slip."""
+
+    code = "bad_voucher_signature"  # params: key_id
+
+
+class SigningKeyMissing(DeskError):
+    """This station holds public keys only (a merchant station) and cannot sign vouchers."""
+
+    code = "signing_key_missing"
+
+
+class KeyBundleInvalid(DeskError):
+    """An imported key bundle is damaged or not a desk key bundle."""
+
+    code = "key_bundle_invalid"  # params: reason
+
+
+class KeyConflict(DeskError):
+    """An imported key has the id of a known key but different key material; nothing was imported."""
+
+    code = "key_conflict"  # params: key_id
+
+
+class KeyInUse(DeskError):
+    """The key that signs new vouchers is not removed; rotate first."""
+
+    code = "key_in_use"  # params: key_id

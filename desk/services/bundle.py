@@ -17,7 +17,9 @@ from desk.services.exports import ExportService
 from desk.services.facilities import FacilityService
 from desk.services.facility_admin import FacilityAdminService
 from desk.services.people import PeopleService
+from desk.services.points import PointsService
 from desk.services.preferences import Preferences
+from desk.services.projects import ProjectService
 from desk.services.retention import RetentionService
 from desk.services.settings import SettingsService
 from desk.services.staff import StaffService
@@ -46,6 +48,8 @@ class Services:
     charging: ChargingService
     visit_log: VisitLogService
     exports: ExportService
+    points: PointsService
+    projects: ProjectService
 
     @classmethod
     def build(cls, ctx: ServiceContext) -> Services:
@@ -56,5 +60,6 @@ class Services:
             visits=VisitService(ctx), retention=RetentionService(ctx), facilities=FacilityService(ctx),
             facility_admin=FacilityAdminService(ctx),
             bookings=BookingService(ctx), day_board=DayBoardService(ctx), charging=ChargingService(ctx),
-            visit_log=VisitLogService(ctx), exports=ExportService(ctx),
+            visit_log=VisitLogService(ctx), exports=ExportService(ctx), points=PointsService(ctx),
+            projects=ProjectService(ctx),
         )

@@ -5,8 +5,15 @@ The demo base is flagged `is_demo`, which the window title shows. Logins are lis
 Besides the base, its staff and merchants, the demo holds about a hundred days of a busy base: some 600 people
 (names drawn from common surnames and given-name characters; phones of the demo pattern 1xx-0000-xxxx), 40–120
 visits on every open day along the day's usual curve, anonymous head counts, 暖新驿站 couriers by platform, nearly
-everyone checked out (a few still on site today) and some checked out automatically at closing time. The rows
-are written with Core bulk inserts; the audit trail gets one `demo_seeded` event, not one per demo row.
+everyone checked out (a few still on site today) and some checked out automatically at closing time.
+
+红色积分: everyone with a member number is a member; about forty service projects over the hundred days and the
+three weeks ahead (finished ones with their claims completed, some absent or cancelled, and the points credited;
+yesterday's waiting for its completions to be verified; open ones ahead, the nearest fully claimed), exchanges at
+alliance merchants, two corrections by the administrator and two reversals, every entry in time order with its
+running balance.
+
+The rows are written with Core bulk inserts; the audit trail gets one `demo_seeded` event, not one per demo row.
 """
 
 from __future__ import annotations
@@ -14,11 +21,11 @@ from __future__ import annotations
 import datetime as dt
 import random
 import zoneinfo
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from desk.domain.errors import AlreadySetUp
@@ -31,6 +38,7 @@ from desk.domain.people import (
     Purpose,
     StationService,
 )
+from desk.domain.points import ClaimState, EntryKind, ProjectKind, ProjectStatus, points_for
 from desk.domain.staff import COMMAND_LINE, Role
 from desk.services import audit
 from desk.services.context import ServiceContext
@@ -40,9 +48,13 @@ from desk.storage.models import (
     Booking,
     Closure,
     Facility,
+    Member,
     Merchant,
     OpeningHours,
     Person,
+    PointsEntry,
+    Project,
+    ProjectClaim,
     ServiceBase,
     Staff,
     Unit,
@@ -170,6 +182,9 @@ class DemoSummary:
     people: int = 0
     visits: int = 0
     bookings: int = 0
+    members: int = 0
+    projects: int = 0
+    points_entries: int = 0
 
 
 def seed_demo(ctx: ServiceContext, seed: int = 7) -> DemoSummary:
@@ -231,16 +246,29 @@ def seed_demo(ctx: ServiceContext, seed: int = 7) -> DemoSummary:
         # Its own random source: the people and visits above stay exactly as they were without bookings.
         bookings = _demo_bookings(s, random.Random(seed + 1), base.id, now, zone,
                                   [(start, end) for start, end, _ in closures], list(ids), staff_ids)
+        points = _DemoPoints(random.Random(seed + 2), base.id, now, zone, staff_ids)
+        points.join(people, ids)
+        points.plan_projects([(start, end) for start, end, _ in closures])
+        points.plan_ledger()
+        entries = points.write(conn)
         audit.record(s, now, COMMAND_LINE, "demo_seeded", "base", base.id,
                      f"demo data: {len(people)} people, {len(visitors.visits)} visits over {DEMO_DAYS} days")
     return DemoSummary(DEMO_BASE_CODE, len(DEMO_STAFF), len(DEMO_MERCHANTS), len(closures), len(people),
-                       len(visitors.visits), bookings)
+                       len(visitors.visits), bookings, len(points.members), len(points.projects), entries)
 
 
 def _table(model: type) -> Table:
     table = model.__table__  # type: ignore[attr-defined]
     assert isinstance(table, Table)
     return table
+
+
+def _insert_returning(conn: Connection, model: type, rows: list[dict[str, Any]]) -> list[int]:
+    """One bulk insert (executemany) that hands back the new ids in the order of the rows."""
+    if not rows:
+        return []
+    table = _table(model)
+    return list(conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows).scalars())
 
 
 def _pick(rng: random.Random, weighted: Sequence[tuple[Any, int]]) -> Any:
@@ -488,3 +516,317 @@ def _demo_suspension(s: Session, rows: list[dict[str, Any]], now: dt.datetime) -
     until = missed[-1]["finished_at"] + dt.timedelta(days=7)
     if until > now:
         s.execute(update(Person).where(Person.id == who).values(suspended_until=until))
+
+
+# -- 红色积分: members, service projects, claims and the ledger -------------------------------------------------------
+
+@dataclass(frozen=True)
+class ProjectTemplate:
+    """A service project the base runs again and again (the demo and the benchmark data set draw from these)."""
+
+    title: str
+    kind: ProjectKind
+    location: str
+    description: str
+    starts: dt.time  # local
+    minutes: int
+    slots: tuple[int, int]  # fewest, most
+    points: int | None = None  # fixed points per completion, or ...
+    per_hour: int | None = None  # ... points per hour worked, at most `max_hours` of them
+    max_hours: int | None = None
+    weekend: bool = False  # held on a Saturday or Sunday; the others on weekdays
+
+
+_V, _A, _T, _G = ProjectKind.VOLUNTEER, ProjectKind.ACTIVITY, ProjectKind.TRAINING, ProjectKind.GRID_REPORT
+PROJECT_TEMPLATES: tuple[ProjectTemplate, ...] = (
+    ProjectTemplate("商圈环境清洁志愿服务", _V, "明华商圈中心广场", "清理商圈公共区域的垃圾和小广告，整理共享单车。请穿志愿者马甲。",
+                    dt.time(9, 0), 150, (20, 30), per_hour=1, max_hours=3, weekend=True),
+    ProjectTemplate("法律知识宣传进商户", _A, "明华商圈沿街商户", "随法律援助律师走访商户，发放《民法典》和消费者权益保护宣传册。",
+                    dt.time(14, 30), 120, (6, 10), points=5),
+    ProjectTemplate("反诈宣传进社区", _A, "中心广场宣传点", "设点宣传防范电信网络诈骗，指导居民安装国家反诈中心 App。",
+                    dt.time(9, 30), 150, (10, 15), points=4, weekend=True),
+    ProjectTemplate("网格巡查上报", _G, "明华社区第三网格", "巡查责任网格，发现占道经营、井盖缺失、消防通道堵塞等问题随手拍上报。",
+                    dt.time(15, 0), 120, (5, 10), per_hour=1, max_hours=3),
+    ProjectTemplate("党史学习讲座", _T, "党员活动室", "区委党校老师讲授党史专题，请带好学习笔记本。",
+                    dt.time(19, 0), 90, (30, 40), points=3),
+    ProjectTemplate("助老理发", _V, "明华社区养老服务站", "为高龄、行动不便的老人义务理发，会理发的志愿者优先。",
+                    dt.time(9, 0), 180, (5, 8), per_hour=2, max_hours=3),
+    ProjectTemplate("垃圾分类督导", _V, "明华小区垃圾投放点", "早高峰在投放点值守，指导居民分类投放。",
+                    dt.time(7, 30), 120, (8, 12), per_hour=1, max_hours=2),
+    ProjectTemplate("暖新驿站值守", _V, "暖新驿站", "为快递员、外卖骑手和网约车司机提供热水、充电和休息引导。",
+                    dt.time(11, 0), 180, (4, 6), per_hour=1, max_hours=3),
+    ProjectTemplate("文明交通劝导", _V, "新街口路口", "晚高峰劝导骑电动车戴头盔、不闯红灯、不逆行。",
+                    dt.time(17, 0), 90, (8, 12), per_hour=1, max_hours=2),
+    ProjectTemplate("消防安全培训", _T, "党员活动室", "消防救援站讲解灭火器使用和商户消防安全常识，含实操。",
+                    dt.time(14, 0), 120, (25, 35), points=3),
+    ProjectTemplate("红色观影：《长津湖》", _A, "红色影院", "集体观影，观影后座谈交流。",
+                    dt.time(14, 0), 180, (30, 40), points=2, weekend=True),
+    ProjectTemplate("主题党日：重温入党誓词", _A, "党员活动室", "重温入党誓词，学习近期重要讲话精神，交流心得。",
+                    dt.time(15, 0), 120, (30, 40), points=5),
+    ProjectTemplate("应急救护（AED）培训", _T, "党员活动室", "红十字会讲师教授心肺复苏和 AED 使用，考核合格发证。",
+                    dt.time(9, 30), 180, (20, 25), points=6, weekend=True),
+    ProjectTemplate("书吧图书整理", _V, "党建书吧", "图书上架、破损修补和借阅登记整理。",
+                    dt.time(14, 0), 120, (4, 6), per_hour=1, max_hours=2),
+    ProjectTemplate("商户消防隐患排查", _G, "明华商圈沿街商户", "随网格员检查商户灭火器、疏散通道和电动车充电情况并上报。",
+                    dt.time(10, 0), 150, (5, 8), points=6),
+    ProjectTemplate("关爱新就业群体志愿服务", _A, "暖新驿站", "为快递员、外卖骑手分发暖心包，宣传驿站服务。",
+                    dt.time(11, 30), 120, (10, 15), points=4),
+    ProjectTemplate("社区便民服务日", _V, "明华商圈中心广场", "磨刀、修伞、小家电维修、量血压，有手艺的志愿者请报名。",
+                    dt.time(9, 0), 180, (10, 15), points=10, weekend=True),
+    ProjectTemplate("网格员业务培训", _T, "党员活动室", "网格事件分类、随手拍上报流程和居民个人信息保护要求。",
+                    dt.time(14, 30), 90, (15, 25), points=3),
+    ProjectTemplate("老年人智能手机教学", _V, "党建书吧", "教老人用手机挂号、视频通话和识别诈骗短信。",
+                    dt.time(15, 0), 120, (6, 10), per_hour=1, max_hours=2),
+    ProjectTemplate("义诊服务协助", _V, "明华商圈中心广场", "协助社区医院义诊：排队引导、登记和测血压。",
+                    dt.time(9, 0), 180, (6, 10), points=5, weekend=True),
+)
+# What the alliance merchants offer for points: (merchant, offer, points). Until vouchers exist the desk writes the
+# exchange as a spend with this reason.
+REWARDS: tuple[tuple[str, str, int], ...] = (
+    ("汇上佳超市", "满50减10", 20), ("汇上佳超市", "5 kg 大米一袋", 60), ("书香社区书店", "图书 8 折券", 15),
+    ("老街坊面馆", "牛肉面一碗", 25), ("蜜语奶茶", "招牌奶茶一杯", 12), ("明华药房", "医用口罩一盒", 10),
+    ("快修电动车行", "电动车免费检修一次", 20), ("阳光理发店", "理发一次", 30), ("晨光文具", "文具套装", 15),
+)
+# Of the claims of a project that has taken place: completed, absent or cancelled before the start.
+CLAIM_OUTCOMES = ((ClaimState.COMPLETED, 86), (ClaimState.ABSENT, 6), (ClaimState.CANCELLED, 8))
+SPEND_REVERSAL_REASON = "商家缺货，兑换取消，积分退回"
+EARN_REVERSAL_REASON = "误录：经核实当天未到场"
+
+DEMO_PROJECT_DAYS = (-90, 21)  # project days, from today: the demo's hundred days and three weeks ahead
+DEMO_PROJECTS = 40
+DEMO_SPEND_TRIES = 36  # exchanges tried at random moments; those a balance does not cover are left out
+DEMO_ADJUSTMENTS = ((5, "补录：纸质签到表漏登一次志愿服务"), (-2, "更正：同一活动重复计分"))
+
+
+def reward_reason(merchant: str, offer: str) -> str:
+    return f"兑换：{merchant} {offer}"
+
+
+class _DemoPoints:
+    """The demo's 红色积分: everyone with a member number is a member; about forty projects over the demo's days
+    and the three weeks ahead with their claims; the ledger in time order with running balances. Rows refer to
+    each other (members by list index, projects and entries by their row) until the inserts hand back ids."""
+
+    def __init__(self, rng: random.Random, base_id: int, now: dt.datetime, zone: zoneinfo.ZoneInfo,
+                 staff_ids: dict[str, int]) -> None:
+        self.rng, self.base_id, self.now, self.zone = rng, base_id, now, zone
+        self.admin = staff_ids["admin"]
+        self.desk = [staff_ids["lixiaomei"], staff_ids["zhanghua"], staff_ids["chenjing"]]
+        self.members: list[dict[str, Any]] = []
+        self.keenness: list[float] = []
+        self.projects: list[dict[str, Any]] = []
+        self.claims: list[dict[str, Any]] = []
+        self.events: list[dict[str, Any]] = []  # ledger entries to be; `kept` after the balance walk
+        self.member_ids: list[int] = []
+
+    # -- members ---------------------------------------------------------------------------------------------------
+
+    def join(self, people: list[dict[str, Any]], person_ids: Sequence[int]) -> None:
+        """A member row for every person with a member number, in the order of the numbers (so that member ids
+        match them, as `PointsService.join` numbers new members). Most joined at their first visit, the others
+        within two weeks."""
+        for index, row in enumerate(people):
+            if row["member_no"] is None:
+                continue
+            created: dt.datetime = row["created_at"]
+            if self.rng.random() < 0.6:
+                joined = created + dt.timedelta(minutes=self.rng.randint(3, 15))
+            else:
+                joined = self._desk_moment(created, self.rng.randint(1, 14))
+            joined = min(max(joined, created + dt.timedelta(minutes=3)), self.now)
+            self.members.append(dict(person_id=person_ids[index], base_id=self.base_id, balance=0,
+                                     joined_at=joined, joined_by=self.rng.choice(self.desk)))
+            # A few members do most of the volunteering.
+            self.keenness.append(min(self.rng.paretovariate(1.2), 15.0))
+
+    def _desk_moment(self, after: dt.datetime, days: int) -> dt.datetime:
+        """A moment of the desk's day (09:30–17:30 local) `days` days after that of `after`."""
+        day = after.astimezone(self.zone).date() + dt.timedelta(days=days)
+        return dt.datetime.combine(day, dt.time(9, 30), self.zone) + dt.timedelta(
+            seconds=self.rng.randrange(8 * 3600))
+
+    def _member_at(self, moment: dt.datetime, taken: Collection[int] = ()) -> int | None:
+        """A member who had joined by `moment`, the keen ones more often; None when there is none."""
+        eligible = [i for i, m in enumerate(self.members) if m["joined_at"] <= moment and i not in taken]
+        if not eligible:
+            return None
+        return self.rng.choices(eligible, [self.keenness[i] for i in eligible])[0]
+
+    # -- projects and claims ---------------------------------------------------------------------------------------
+
+    def plan_projects(self, closures: list[tuple[dt.date, dt.date]]) -> None:
+        """Project days spread over the period (yesterday always, so that one project waits for its completions
+        to be verified), a template that fits the weekday for each, then its claims."""
+        today = self.now.astimezone(self.zone).date()
+        first, ahead = DEMO_PROJECT_DAYS
+        later = round(DEMO_PROJECTS * ahead / (ahead - first))
+        offsets = sorted({*self.rng.sample(range(first, -1), DEMO_PROJECTS - later - 1), -1,
+                          *self.rng.sample(range(ahead), later)})
+        weekend = [t for t in PROJECT_TEMPLATES if t.weekend]
+        weekday = [t for t in PROJECT_TEMPLATES if not t.weekend]
+        last: ProjectTemplate | None = None
+        full_one = False
+        for offset in offsets:
+            day = today + dt.timedelta(days=offset)
+            if any(start <= day <= end for start, end in closures):
+                continue
+            template = last = self.rng.choice([t for t in (weekend if day.weekday() >= 5 else weekday)
+                                               if t is not last])
+            starts = dt.datetime.combine(day, template.starts, self.zone)
+            # The nearest project ahead whose sign-up is still open is fully claimed (and so closed).
+            full = not full_one and dt.datetime.combine(day, dt.time(0), self.zone) > self.now
+            full_one = full_one or full
+            self._project(template, starts, full=full, pending=offset == -1)
+
+    def _project(self, t: ProjectTemplate, starts: dt.datetime, *, full: bool, pending: bool) -> None:
+        rng, now = self.rng, self.now
+        ends = starts + dt.timedelta(minutes=t.minutes)
+        announced = starts.astimezone(self.zone).date() - dt.timedelta(days=rng.randint(5, 14))
+        created = min(dt.datetime.combine(announced, dt.time(10), self.zone)
+                      + dt.timedelta(seconds=rng.randrange(6 * 3600)), now - dt.timedelta(hours=2))
+        deadline = dt.datetime.combine(starts.astimezone(self.zone).date() - dt.timedelta(days=1), dt.time(18),
+                                       self.zone)
+        slots = rng.randint(*t.slots)
+        if ends <= now:
+            status = ProjectStatus.CLOSED if pending else ProjectStatus.FINISHED
+            wanted = round(slots * rng.uniform(0.6, 1.0))
+        else:
+            days_ahead = (starts - now).total_seconds() / 86400
+            status = ProjectStatus.OPEN if deadline > now and not full else ProjectStatus.CLOSED
+            wanted = slots if full else round(slots * rng.uniform(0.3, 0.8) * max(0.15, 1 - days_ahead / 21))
+        project: dict[str, Any] = dict(
+            base_id=self.base_id, title=t.title, kind=t.kind.value, description=t.description, location=t.location,
+            starts_at=starts, ends_at=ends, signup_deadline=deadline, slots=slots, claimed=0, points=t.points,
+            points_per_hour=t.per_hour, max_hours=t.max_hours, status=status.value, created_at=created,
+            created_by=self.admin)
+        self.projects.append(project)
+        # Verified as a group soon after the end, or the next morning: one moment for everyone who came.
+        local_end = ends.astimezone(self.zone).time()
+        verified = min(ends + dt.timedelta(minutes=rng.randint(10, 90)) if local_end < dt.time(17)
+                       else self._desk_moment(ends, 1), now)
+        verifier = rng.choice(self.desk)
+        window = min(deadline, now) - created
+        taken: set[int] = set()
+        for _ in range(wanted):
+            claimed_at = created + window * rng.random()
+            member = self._member_at(claimed_at, taken)
+            if member is None:
+                continue
+            taken.add(member)
+            claim: dict[str, Any] = dict(
+                project=project, member=member, state=ClaimState.CLAIMED.value, claimed_at=claimed_at,
+                claimed_by=rng.choice(self.desk), finished_at=None, finished_by=None, minutes=None, entry=None)
+            self.claims.append(claim)
+            if status is ProjectStatus.FINISHED:
+                outcome = _pick(rng, CLAIM_OUTCOMES)
+            elif not full and rng.random() < 0.08:
+                outcome = ClaimState.CANCELLED
+            else:
+                project["claimed"] += 1
+                continue  # still claimed: ahead, running, or waiting to be verified
+            if outcome is ClaimState.CANCELLED:
+                claim.update(state=outcome.value, finished_by=claim["claimed_by"],
+                             finished_at=claimed_at + (min(starts, now) - claimed_at) * rng.random())
+                continue
+            project["claimed"] += 1  # a slot stays taken by who came and who did not
+            claim.update(state=outcome.value, finished_at=verified, finished_by=verifier)
+            if outcome is ClaimState.COMPLETED:
+                if t.per_hour is not None:  # some leave early
+                    claim["minutes"] = t.minutes - rng.choice((0, 0, 0, 0, 10, 20, 30, 45))
+                amount = points_for(t.points, t.per_hour, t.max_hours, claim["minutes"])
+                # The project's title is the entry's reason, as `ProjectService` credits a completion.
+                claim["entry"] = self._event(verified, member, amount, EntryKind.EARN, t.title, verifier,
+                                             claim=claim)
+
+    # -- the ledger ------------------------------------------------------------------------------------------------
+
+    def _event(self, at: dt.datetime, member: int, amount: int, kind: EntryKind, reason: str, staff_id: int,
+               *, claim: dict[str, Any] | None = None, reverses: dict[str, Any] | None = None) -> dict[str, Any]:
+        event = dict(at=at, order=len(self.events), member=member, amount=amount, kind=kind.value, reason=reason,
+                     staff_id=staff_id, claim=claim, reverses=reverses, kept=False, balance_after=0)
+        self.events.append(event)
+        return event
+
+    def plan_ledger(self) -> None:
+        """Exchanges at alliance merchants at random moments, two corrections by the administrator, one exchange
+        and one completion reversed; a debit a balance does not cover at its moment is left out."""
+        rng = self.rng
+        for _ in range(DEMO_SPEND_TRIES):
+            moment = min(self._desk_moment(self.now, -rng.randint(0, 85)), self.now)
+            member = self._member_at(moment)
+            if member is not None:
+                merchant, offer, price = rng.choice(REWARDS)
+                self._event(moment, member, -price, EntryKind.SPEND, reward_reason(merchant, offer),
+                            rng.choice(self.desk))
+        self._walk()
+        earned = [e for e in self.events if e["kind"] == EntryKind.EARN.value]
+        spent = [e for e in self.events if e["kind"] == EntryKind.SPEND.value and e["kept"]]
+        for amount, reason in DEMO_ADJUSTMENTS if earned else ():
+            original = rng.choice(earned)
+            self._event(self._desk_moment(original["at"], rng.randint(1, 3)), original["member"], amount,
+                        EntryKind.ADJUST, reason, self.admin)
+        reversed_ = [(spent[len(spent) // 2], SPEND_REVERSAL_REASON)] if spent else []
+        reversed_ += [(earned[len(earned) // 3], EARN_REVERSAL_REASON)] if earned else []
+        for original, reason in reversed_:
+            self._event(self._desk_moment(original["at"], 1), original["member"], -original["amount"],
+                        EntryKind.REVERSE, reason, self.admin, reverses=original)
+        for event in self.events:
+            event["at"] = min(event["at"], self.now)
+        self._walk()
+
+    def _walk(self) -> None:
+        """Every entry in time order with the member's running balance. A debit the balance does not cover at its
+        moment, or the reversal of an entry left out, is left out."""
+        balances = [0] * len(self.members)
+        self.events.sort(key=lambda e: (e["at"], e["order"]))
+        for event in self.events:
+            member = event["member"]
+            after = balances[member] + event["amount"]
+            reverses = event["reverses"]
+            event["kept"] = after >= 0 and (reverses is None or reverses["kept"])
+            if event["kept"]:
+                balances[member] = event["balance_after"] = after
+        for row, balance in zip(self.members, balances, strict=True):
+            row["balance"] = balance
+
+    # -- writing ---------------------------------------------------------------------------------------------------
+
+    def write(self, conn: Connection) -> int:
+        """Members, projects, claims and entries with Core bulk inserts in time order (ids follow time), then the
+        completed claims point at their entries. Returns the number of entries."""
+        self.member_ids = member_ids = _insert_returning(conn, Member, self.members)
+        self.projects.sort(key=lambda p: p["created_at"])  # ids in the order they were announced
+        for project, project_id in zip(self.projects, _insert_returning(conn, Project, self.projects), strict=True):
+            project["id"] = project_id
+        self.claims.sort(key=lambda c: c["claimed_at"])
+        claim_rows = [dict(
+            project_id=c["project"]["id"], member_id=member_ids[c["member"]],
+            # Completed claims go in as claimed and are completed once their entries exist.
+            state=ClaimState.CLAIMED.value if c["entry"] is not None else c["state"],
+            claimed_at=c["claimed_at"], claimed_by=c["claimed_by"], finished_at=c["finished_at"],
+            finished_by=c["finished_by"], minutes=c["minutes"], entry_id=None) for c in self.claims]
+        for claim, claim_id in zip(self.claims, _insert_returning(conn, ProjectClaim, claim_rows), strict=True):
+            claim["id"] = claim_id
+        kept = [e for e in self.events if e["kept"]]
+        pending: list[dict[str, Any]] = []
+        for number, event in enumerate(kept, start=1):
+            if event["reverses"] is not None and "id" not in event["reverses"]:
+                self._insert_entries(conn, pending)  # the reversed entry needs its id first
+            pending.append(event)
+            event["key"] = f"demo-{number}"
+        self._insert_entries(conn, pending)
+        completed = [dict(claim_id=c["id"], credited=c["entry"]["id"]) for c in self.claims if c["entry"]]
+        if completed:
+            conn.execute(update(_table(ProjectClaim)).where(_table(ProjectClaim).c.id == bindparam("claim_id"))
+                         .values(state=ClaimState.COMPLETED.value, entry_id=bindparam("credited")), completed)
+        return len(kept)
+
+    def _insert_entries(self, conn: Connection, events: list[dict[str, Any]]) -> None:
+        rows = [dict(member_id=self.member_ids[e["member"]], amount=e["amount"], kind=e["kind"], reason=e["reason"],
+                     ref_kind="claim" if e["claim"] else "", ref_id=e["claim"]["id"] if e["claim"] else None,
+                     reverses_id=e["reverses"]["id"] if e["reverses"] else None,
+                     balance_after=e["balance_after"], expires_at=None, at=e["at"], staff_id=e["staff_id"],
+                     idem_key=e["key"]) for e in events]
+        for event, entry_id in zip(events, _insert_returning(conn, PointsEntry, rows), strict=True):
+            event["id"] = entry_id
+        events.clear()

@@ -1,5 +1,6 @@
-"""Services layer: the people registry — search by full phone, last four digits or name prefix (all indexed),
-register and edit people. Lists show masked phones; only `detail` (the edit form) returns the full number."""
+"""Services layer: the people registry — search by full phone, last four digits, name prefix or member card (all
+indexed), register and edit people. Lists show masked phones; only `detail` (the edit form) returns the full
+number."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
-from desk.domain.errors import NotFound, PhoneTaken
+from desk.domain.errors import BadFormat, NotFound, PhoneTaken
 from desk.domain.people import (
     Category,
     Query,
@@ -22,6 +23,7 @@ from desk.domain.people import (
     normalise_phone,
     parse_query,
 )
+from desk.domain.points import parse_member_code
 from desk.domain.staff import Actor
 from desk.services import audit
 from desk.services.context import ServiceContext
@@ -113,6 +115,15 @@ class PeopleService:
         self._ctx = ctx
 
     def search(self, text: str, limit: int = SEARCH_LIMIT) -> list[PersonRow]:
+        """The people a typed or scanned text names, by name then id. A member card (or a typed member number)
+        names exactly one person: a card of nobody here raises NotFound and a damaged card BadFormat, both on
+        the search field, rather than an empty list that would read as "no name starts like this"."""
+        try:
+            number = parse_member_code(text)
+        except BadFormat:
+            raise BadFormat("search", expected="member_code") from None
+        if number is not None:
+            return [self._by_member_no(number)]
         clauses = matching(parse_query(text))
         if clauses is None:
             return []
@@ -173,6 +184,14 @@ class PeopleService:
         return self.row(person_id)
 
     # -- helpers -------------------------------------------------------------------------------------------------
+
+    def _by_member_no(self, number: str) -> PersonRow:
+        with self._ctx.db.read() as s:
+            person = s.execute(select(Person).where(Person.member_no == number, Person.anonymised_at.is_(None))
+                               ).scalar_one_or_none()
+            if person is None:
+                raise NotFound("search", entity="member", key=number)
+            return self._row(s, person)
 
     def _taken(self, phone: str | None) -> PhoneTaken:
         with self._ctx.db.read() as s:

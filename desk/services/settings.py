@@ -19,6 +19,11 @@ INTEGER_SETTINGS: dict[str, tuple[int, int, int]] = {
     # No-show rule: this many no-shows within 30 days suspend a person from booking for that many days.
     "no_show_limit": (3, 1, 20),
     "no_show_suspension_days": (7, 1, 365),
+    # 红色积分: days until earned points expire (0: never, the default: many communities roll points over), and
+    # the most points one member may earn per local day and per month (0: no cap).
+    "points_expiry_days": (0, 0, 3650),
+    "points_daily_cap": (0, 0, 100_000),
+    "points_monthly_cap": (0, 0, 1_000_000),
 }
 
 # key: default

@@ -333,3 +333,110 @@ class CleaningLog(Model):
     at: Mapped[dt.datetime]
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     note: Mapped[str] = mapped_column(String(60), default="")
+
+
+class Member(Model):
+    """A person in the 红色积分 scheme. The number is on the person (`Person.member_no`, searched with the rest
+    of the person); the stored balance always equals the sum of the member's ledger entries."""
+
+    __tablename__ = "member"
+    __table_args__ = (CheckConstraint("balance >= 0", name="balance_not_negative"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), unique=True)
+    base_id: Mapped[int] = mapped_column(ForeignKey("service_base.id"))  # where they joined
+    balance: Mapped[int] = mapped_column(default=0)
+    joined_at: Mapped[dt.datetime]
+    joined_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+
+
+class PointsEntry(Model):
+    """积分流水: one signed change of a member's balance. Never updated or deleted; a mistake is corrected by a
+    `reverse` entry pointing at it (at most one: the unique constraint settles two desks reversing at once)."""
+
+    __tablename__ = "points_entry"
+    __table_args__ = (
+        CheckConstraint("kind IN ('earn', 'spend', 'refund', 'adjust', 'expire', 'reverse')", name="kind_known"),
+        CheckConstraint("amount <> 0", name="amount_not_zero"),
+        CheckConstraint("kind NOT IN ('earn', 'refund') OR amount > 0", name="credit_positive"),
+        CheckConstraint("kind NOT IN ('spend', 'expire') OR amount < 0", name="debit_negative"),
+        CheckConstraint("(kind = 'reverse') = (reverses_id IS NOT NULL)", name="reverse_iff_reverses"),
+        CheckConstraint("balance_after >= 0", name="balance_after_not_negative"),
+        Index("ix_points_entry_member_id_id", "member_id", "id"),
+        Index("ix_points_entry_at", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
+    amount: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(8))
+    reason: Mapped[str] = mapped_column(String(120), default="")
+    ref_kind: Mapped[str] = mapped_column(String(12), default="")  # "claim", "voucher", ... ("" for none)
+    ref_id: Mapped[int | None]
+    reverses_id: Mapped[int | None] = mapped_column(ForeignKey("points_entry.id"), unique=True)
+    balance_after: Mapped[int]
+    # Credits only, when points expire (setting points_expiry_days): debits use the soonest-expiring points first.
+    expires_at: Mapped[dt.datetime | None]
+    at: Mapped[dt.datetime]
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    # The same submission twice (double click, a retry after a lost reply) finds this key and writes nothing.
+    idem_key: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class Project(Model):
+    """服务项目 (认领项目): volunteering, an activity, a training or a grid report, claimed by members for points."""
+
+    __tablename__ = "project"
+    __table_args__ = (
+        CheckConstraint("kind IN ('volunteer', 'activity', 'training', 'grid_report')", name="kind_known"),
+        CheckConstraint("status IN ('open', 'closed', 'finished')", name="status_known"),
+        CheckConstraint("ends_at > starts_at", name="ends_after_starts"),
+        CheckConstraint("slots >= 1 AND claimed >= 0 AND claimed <= slots", name="slots"),
+        # Either fixed points per completion, or points per hour with a cap of hours per completion.
+        CheckConstraint("(points IS NULL) <> (points_per_hour IS NULL)", name="one_way_to_count"),
+        CheckConstraint("(points_per_hour IS NULL) = (max_hours IS NULL)", name="hours_capped"),
+        CheckConstraint("(points IS NULL OR points > 0) AND (points_per_hour IS NULL OR points_per_hour > 0) "
+                        "AND (max_hours IS NULL OR max_hours > 0)", name="positive"),
+        Index("ix_project_base_id_starts_at", "base_id", "starts_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    base_id: Mapped[int] = mapped_column(ForeignKey("service_base.id"))
+    title: Mapped[str] = mapped_column(String(60))
+    kind: Mapped[str] = mapped_column(String(12))
+    description: Mapped[str] = mapped_column(String(500), default="")
+    location: Mapped[str] = mapped_column(String(60), default="")
+    starts_at: Mapped[dt.datetime]
+    ends_at: Mapped[dt.datetime]
+    signup_deadline: Mapped[dt.datetime]
+    slots: Mapped[int]
+    claimed: Mapped[int] = mapped_column(default=0)  # active claims; the guarded update settles the last slot
+    points: Mapped[int | None]
+    points_per_hour: Mapped[int | None]
+    max_hours: Mapped[int | None]
+    status: Mapped[str] = mapped_column(String(8), default="open")
+    created_at: Mapped[dt.datetime]
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+
+
+class ProjectClaim(Model):
+    """认领: a member's claim of a project, then its verified completion (which credits the points)."""
+
+    __tablename__ = "project_claim"
+    __table_args__ = (
+        UniqueConstraint("project_id", "member_id"),
+        CheckConstraint("state IN ('claimed', 'cancelled', 'completed', 'absent')", name="state_known"),
+        CheckConstraint("(state = 'completed') = (entry_id IS NOT NULL)", name="completed_iff_credited"),
+        Index("ix_project_claim_member_id_claimed_at", "member_id", "claimed_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
+    state: Mapped[str] = mapped_column(String(10), default="claimed")
+    claimed_at: Mapped[dt.datetime]
+    claimed_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    finished_at: Mapped[dt.datetime | None]  # cancelled, completed or marked absent
+    finished_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    minutes: Mapped[int | None]  # time worked, where the project counts hours
+    entry_id: Mapped[int | None] = mapped_column(ForeignKey("points_entry.id"), unique=True)

@@ -1,6 +1,7 @@
 """UI layer: the life of the program's window — first dialog at once, the database opened behind it, login,
 the main window, logging out and in again. Owns the in-app timers that run time rules (daily backup, the
-closing-time check-out, the retention purge), so they run whichever page is shown."""
+closing-time check-out, the retention purge, the no-show sweep, the expiry of 红色积分 points), so they run
+whichever page is shown."""
 
 from __future__ import annotations
 
@@ -30,6 +31,9 @@ BACKUP_CHECK_INTERVAL_MS = 60 * 60 * 1000
 CLOSING_CHECK_INTERVAL_MS = 60 * 1000
 RETENTION_CHECK_INTERVAL_MS = 60 * 60 * 1000  # the purge itself runs once per local day (the service decides)
 NO_SHOW_CHECK_INTERVAL_MS = 60 * 1000
+# Points expire at the moment their period ends: looking every hour writes them off within the hour (the service
+# writes nothing when nothing is due, so running it often is safe).
+POINTS_EXPIRY_CHECK_INTERVAL_MS = 60 * 60 * 1000
 
 
 class DeskSession(QObject):
@@ -63,6 +67,10 @@ class DeskSession(QObject):
         self.no_show_timer.setObjectName("no_show_timer")
         self.no_show_timer.setInterval(NO_SHOW_CHECK_INTERVAL_MS)
         self.no_show_timer.timeout.connect(self._on_no_show_timer_timeout)
+        self.points_expiry_timer = QTimer(self)
+        self.points_expiry_timer.setObjectName("points_expiry_timer")
+        self.points_expiry_timer.setInterval(POINTS_EXPIRY_CHECK_INTERVAL_MS)
+        self.points_expiry_timer.timeout.connect(self._on_points_expiry_timer_timeout)
 
     @property
     def services(self) -> Services | None:
@@ -119,6 +127,8 @@ class DeskSession(QObject):
         self._on_retention_timer_timeout()
         self.no_show_timer.start()
         self._on_no_show_timer_timeout()  # bookings left unclaimed while the program was closed are released
+        self.points_expiry_timer.start()
+        self._on_points_expiry_timer_timeout()  # points that expired while the program was closed
         if not needs_setup:
             self._start_closing_timer()
         if needs_setup and not self._setup_shown():
@@ -270,3 +280,18 @@ class DeskSession(QObject):
                  len(result.suspended))
         if self.window is not None:
             self.window.reload("bookings")
+
+    def _on_points_expiry_timer_timeout(self) -> None:
+        """Earned points past the expiry period (settings → 红色积分; never, by default) are written off with an
+        `expire` entry per member; on the worker, like the other time rules."""
+        if self._services is None:
+            return
+        self._tasks.run(self._services.points.expire_due, self._on_points_expired,
+                        lambda error: log.warning("points expiry failed: %s", error.describe()))
+
+    def _on_points_expired(self, members: int) -> None:
+        if not members:
+            return
+        log.info("points expiry: expired points written off for %d member(s)", members)
+        if self.window is not None:
+            self.window.reload("points")

@@ -61,6 +61,9 @@ def error_text(error: e.DeskError) -> str:
             return translate("Wording", "您没有执行此操作的权限，请让管理员处理。")
         case e.UsernameTaken():
             return translate("Wording", "用户名“%1”已被使用，请换一个。").replace("%1", str(p.get("username", "")))
+        case e.NotFound() if p.get("entity") == "member" and isinstance(p.get("key"), str):
+            # A scanned card or typed member number (a member's row id is an int): say which number.
+            return translate("Wording", "没有会员号为 %1 的会员，请核对会员卡或会员号。").replace("%1", str(p.get("key")))
         case e.NotFound():
             return translate("Wording", "找不到该记录，可能已被其他前台删除，请刷新后再试。")
         case e.LastAdmin():
@@ -134,6 +137,57 @@ def error_text(error: e.DeskError) -> str:
         case e.UnitHasUpcomingBookings():
             return Wording.tr("%1 还有 %n 个未结束的预约，请先取消或改约后再停用。", None, int(p.get("count", 0))).replace(
                 "%1", str(p.get("unit", "")))
+        case e.NotAMember():
+            name = str(p.get("name", ""))
+            if not name:
+                return translate("Wording", "此人还不是红色积分会员，请先加入红色积分。")
+            return translate("Wording", "%1 还不是红色积分会员，请先加入红色积分。").replace("%1", name)
+        case e.AlreadyMember():
+            return translate("Wording", "此人已是红色积分会员（会员号 %1），请直接查找。").replace("%1", str(p.get("number", "")))
+        case e.InsufficientPoints():
+            return translate("Wording", "积分不足：当前余额 %1，需要 %2。余额不会变成负数。").replace(
+                "%1", str(p.get("balance", 0))).replace("%2", str(p.get("needed", 0)))
+        case e.PointsCapReached():
+            cap, earned = str(p.get("cap", 0)), str(p.get("earned", 0))
+            if p.get("period") == "month":
+                return translate("Wording", "超过每月积分上限 %1：本月已获得 %2。请下月再记，或请管理员调整上限。").replace(
+                    "%1", cap).replace("%2", earned)
+            return translate("Wording", "超过每日积分上限 %1：今天已获得 %2。请明天再记，或请管理员调整上限。").replace(
+                "%1", cap).replace("%2", earned)
+        case e.AlreadyReversed():
+            return translate("Wording", "这条流水已经冲正过，不能再冲正一次。")
+        case e.CannotReverse():
+            return translate("Wording", "冲正记录本身不能再冲正。如需更正，请做一次积分调整。")
+        case e.DuplicateSubmission():
+            return translate("Wording", "这次提交与已记账的另一笔变动重复，未再记账。请关闭窗口后重新操作。")
+        case e.ProjectNotOpen():
+            return translate("Wording", "该项目当前“%1”，不接受认领。").replace(
+                "%1", project_status_name(str(p.get("status", ""))))
+        case e.SignupClosed():
+            return translate("Wording", "报名已于 %1 截止，不能再认领。").replace("%1", str(p.get("deadline", "")))
+        case e.ProjectFull():
+            return Wording.tr("名额已满（共 %n 个），不能再认领。", None, int(p.get("slots", 0)))
+        case e.AlreadyClaimed():
+            return translate("Wording", "此人已经认领了这个项目。")
+        case e.NotClaimed():
+            name = str(p.get("name", ""))
+            if not name:
+                return translate("Wording", "此人没有认领这个项目，不能登记完成。")
+            return translate("Wording", "%1 没有认领这个项目，不能登记完成。").replace("%1", name)
+        case e.WrongClaimState():
+            return translate("Wording", "这条认领当前是“%1”，不能这样操作，请刷新后再试。").replace(
+                "%1", claim_state_name(str(p.get("state", ""))))
+        case e.ProjectStarted():
+            return translate("Wording", "项目已经开始，不能再取消认领；没来的请登记为缺席。")
+        case e.ProjectNotStarted():
+            return translate("Wording", "项目 %1 才开始，开始后才能核验完成或登记缺席。").replace(
+                "%1", str(p.get("starts", "")))
+        case e.DeadlineAfterEnd():
+            return translate("Wording", "报名截止不能晚于项目结束。")
+        case e.PointsOneWay():
+            return translate("Wording", "积分只能选一种算法：每次固定积分，或按小时计。")
+        case e.SlotsBelowClaims():
+            return Wording.tr("已有 %n 人认领，名额不能少于认领人数。", None, int(p.get("claimed", 0)))
         case e.DatabaseMissing():
             return translate("Wording", "找不到数据库：%1。请先运行 desk init 创建，或检查路径。").replace("%1", location)
         case e.DatabaseLocked():
@@ -179,6 +233,8 @@ def _format_text(expected: str) -> str:
             return translate("Wording", "日期格式应为 YYYY-MM-DD。")
         case "time":
             return translate("Wording", "时间格式应为 HH:MM。")
+        case "member_code":
+            return translate("Wording", "这不是有效的会员卡，请重新扫描，或输入卡上的会员号。")
     return translate("Wording", "格式不正确。")
 
 
@@ -201,6 +257,8 @@ def field_label(field: str | None) -> str:
         "closure_reason": translate("Wording", "闭馆原因"),
         "closure_end": translate("Wording", "闭馆结束日期"),
         "language": translate("Wording", "语言"),
+        "points": translate("Wording", "积分"),
+        "reason": translate("Wording", "原因"),
     }
     if field and field.startswith("hours_") and field[6:].isdigit():
         return weekday_name(int(field[6:]))
@@ -272,6 +330,47 @@ def booking_state_name(state: str) -> str:
         "completed": translate("Wording", "已完成"),
         "cancelled": translate("Wording", "已取消"),
         "no_show": translate("Wording", "未到"),
+    }.get(state, state)
+
+
+def entry_kind_name(kind: str) -> str:
+    """The kind of a points ledger entry (desk.domain.points.EntryKind value)."""
+    return {
+        "earn": translate("Wording", "获得"),
+        "spend": translate("Wording", "兑换"),
+        "refund": translate("Wording", "退还"),
+        "adjust": translate("Wording", "调整"),
+        "expire": translate("Wording", "过期"),
+        "reverse": translate("Wording", "冲正"),
+    }.get(kind, kind)
+
+
+def project_kind_name(kind: str) -> str:
+    """The kind of a service project (desk.domain.points.ProjectKind value)."""
+    return {
+        "volunteer": translate("Wording", "志愿服务"),
+        "activity": translate("Wording", "活动"),
+        "training": translate("Wording", "培训"),
+        "grid_report": translate("Wording", "网格上报"),
+    }.get(kind, kind)
+
+
+def project_status_name(status: str) -> str:
+    """A service project's status (desk.domain.points.ProjectStatus value)."""
+    return {
+        "open": translate("Wording", "报名中"),
+        "closed": translate("Wording", "已截止报名"),
+        "finished": translate("Wording", "已结束"),
+    }.get(status, status)
+
+
+def claim_state_name(state: str) -> str:
+    """A claim's state (desk.domain.points.ClaimState value)."""
+    return {
+        "claimed": translate("Wording", "已认领"),
+        "cancelled": translate("Wording", "已取消"),
+        "completed": translate("Wording", "已完成"),
+        "absent": translate("Wording", "缺席"),
     }.get(state, state)
 
 

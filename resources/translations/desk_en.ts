@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AdjustDialog</name>
+    <message>
+        <source>调整积分</source>
+        <translation>Adjust points</translation>
+    </message>
+    <message>
+        <source>%1（会员号 %2）当前余额 %3 积分。填正数增加，负数扣减；余额不能小于 0。调整会记入积分流水，不能删除，只能冲正。</source>
+        <translation>%1 (member no. %2) has %3 points. A positive number adds, a negative one deducts; the balance cannot go below 0. The adjustment goes into the points ledger: it cannot be deleted, only reversed.</translation>
+    </message>
+    <message>
+        <source>积分(&amp;P)</source>
+        <translation>&amp;Points</translation>
+    </message>
+    <message>
+        <source>原因(&amp;R)</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>必填，例如：活动积分补记</source>
+        <translation>Required, e.g. points for an event recorded late</translation>
+    </message>
+    <message>
+        <source>调整</source>
+        <translation>Adjust</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message numerus="yes">
+        <source>给 %1 增加 %n 积分吗？</source>
+        <translation>
+            <numerusform>Add %n point to %1?</numerusform>
+            <numerusform>Add %n points to %1?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>从 %1 扣减 %n 积分吗？</source>
+        <translation>
+            <numerusform>Deduct %n point from %1?</numerusform>
+            <numerusform>Deduct %n points from %1?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>原因：%1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <source>确认调整积分</source>
+        <translation>Confirm the adjustment</translation>
+    </message>
+</context>
+<context>
     <name>AuditLogModel</name>
     <message>
         <source>登录</source>
@@ -208,6 +261,62 @@
         <translation>Visit records exported</translation>
     </message>
     <message>
+        <source>加入红色积分</source>
+        <translation>Joined Red Points</translation>
+    </message>
+    <message>
+        <source>新建服务项目</source>
+        <translation>Service project created</translation>
+    </message>
+    <message>
+        <source>修改服务项目</source>
+        <translation>Service project edited</translation>
+    </message>
+    <message>
+        <source>更改项目状态</source>
+        <translation>Project status changed</translation>
+    </message>
+    <message>
+        <source>认领项目</source>
+        <translation>Project claimed</translation>
+    </message>
+    <message>
+        <source>取消认领</source>
+        <translation>Claim cancelled</translation>
+    </message>
+    <message>
+        <source>认领未到</source>
+        <translation>Claimed but absent</translation>
+    </message>
+    <message>
+        <source>导出积分公示</source>
+        <translation>Points notice exported</translation>
+    </message>
+    <message>
+        <source>获得积分</source>
+        <translation>Points earned</translation>
+    </message>
+    <message>
+        <source>使用积分</source>
+        <translation>Points spent</translation>
+    </message>
+    <message>
+        <source>退还积分</source>
+        <translation>Points refunded</translation>
+    </message>
+    <message>
+        <source>调整积分</source>
+        <translation>Points adjusted</translation>
+    </message>
+    <message>
+        <source>积分过期</source>
+        <translation>Points expired</translation>
+    </message>
+    <message>
+        <source>冲正积分</source>
+        <translation>Points entry reversed</translation>
+    </message>
+    <message>
         <source>工作人员</source>
         <translation>Staff</translation>
     </message>
@@ -254,6 +363,26 @@
     <message>
         <source>到访</source>
         <translation>Visit</translation>
+    </message>
+    <message>
+        <source>会员</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>积分流水</source>
+        <translation>Points entry</translation>
+    </message>
+    <message>
+        <source>服务项目</source>
+        <translation>Service project</translation>
+    </message>
+    <message>
+        <source>项目认领</source>
+        <translation>Project claim</translation>
+    </message>
+    <message>
+        <source>积分公示</source>
+        <translation>Points notice</translation>
     </message>
     <message>
         <source>系统</source>
@@ -1044,6 +1173,348 @@ F1–F8 purpose · Alt+N people · F9 anonymous · Esc clear · Ctrl+R refresh o
     </message>
 </context>
 <context>
+    <name>ClaimPanel</name>
+    <message>
+        <source>认领：扫会员卡或输入手机号/姓名</source>
+        <translation>Claim: scan a member card or type a phone / name</translation>
+    </message>
+    <message>
+        <source>扫描会员卡，或输入手机号、尾号 4 位、姓名后按 Enter；多人匹配时用 ↑ ↓ 选择</source>
+        <translation>Scan a member card, or type a phone number, its last 4 digits or a name and press Enter; choose with ↑ ↓ when several match</translation>
+    </message>
+    <message>
+        <source>认领 (Enter)</source>
+        <translation>Claim (Enter)</translation>
+    </message>
+    <message>
+        <source>打印签到表…</source>
+        <translation>Print sign-in sheet…</translation>
+    </message>
+    <message>
+        <source>把认领名单保存为 PDF 签到表（姓名打码），打印后带到活动现场签到</source>
+        <translation>Save the claim list as a PDF sign-in sheet (names masked) to print and take to the activity</translation>
+    </message>
+    <message>
+        <source>勾选全部已认领的人；再点一次全部取消</source>
+        <translation>Tick everyone who claimed; click again to untick all</translation>
+    </message>
+    <message>
+        <source>取消认领</source>
+        <translation>Cancel claim</translation>
+    </message>
+    <message>
+        <source>项目开始前取消选中的认领，名额退回</source>
+        <translation>Cancel the selected claim before the project starts; the slot is freed</translation>
+    </message>
+    <message>
+        <source>登记缺席</source>
+        <translation>Mark absent</translation>
+    </message>
+    <message>
+        <source>项目开始后，认领了但没有来的人</source>
+        <translation>After the start: someone who claimed but did not come</translation>
+    </message>
+    <message>
+        <source>单独完成</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>只为选中的一位核验完成并发放积分</source>
+        <translation>Verify the selected person only and credit the points</translation>
+    </message>
+    <message>
+        <source>为勾选的人核验完成并发放积分 (Ctrl+Enter)</source>
+        <translation>Verify everyone ticked and credit the points (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>在左侧选择一个项目</source>
+        <translation>Choose a project on the left</translation>
+    </message>
+    <message>
+        <source>选择项目后，可在这里为会员认领、打印签到表、核验到场并发放积分。</source>
+        <translation>Then claim it for members here, print the sign-in sheet, verify who came and credit the points.</translation>
+    </message>
+    <message>
+        <source>报名截止 %1</source>
+        <translation>Sign-up until %1</translation>
+    </message>
+    <message>
+        <source>积分：%1</source>
+        <translation>Points: %1</translation>
+    </message>
+    <message>
+        <source>报名已截止</source>
+        <translation>Sign-up over</translation>
+    </message>
+    <message>
+        <source>认领名单</source>
+        <translation>Claims</translation>
+    </message>
+    <message>
+        <source>认领名单 · 已认领 %1/%2 · 已完成 %3</source>
+        <translation>Claims · %1/%2 claimed · %3 completed</translation>
+    </message>
+    <message>
+        <source>还没有人认领。扫描会员卡或输入手机号/姓名，按 Enter 认领。</source>
+        <translation>Nobody has claimed yet. Scan a member card or type a phone / name and press Enter to claim.</translation>
+    </message>
+    <message>
+        <source>全部取消勾选</source>
+        <translation>Untick all</translation>
+    </message>
+    <message>
+        <source>全部勾选</source>
+        <translation>Tick all</translation>
+    </message>
+    <message numerus="yes">
+        <source>确认完成并发放积分（%n 人）</source>
+        <translation>
+            <numerusform>Confirm and credit points (%n person)</numerusform>
+            <numerusform>Confirm and credit points (%n people)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>确认完成并发放积分</source>
+        <translation>Confirm and credit points</translation>
+    </message>
+    <message>
+        <source>项目已结束，名单只供查看。</source>
+        <translation>The project is finished; the list is for reading only.</translation>
+    </message>
+    <message>
+        <source>项目 %1 开始；开始后勾选到场的人，核验完成并发放积分。</source>
+        <translation>The project starts at %1; then tick who came to verify and credit the points.</translation>
+    </message>
+    <message>
+        <source>没有待核验的认领。</source>
+        <translation>No claims left to verify.</translation>
+    </message>
+    <message>
+        <source>勾选到场的人，在“时长”栏填写实际小时数（空格键勾选，直接输入数字改时长）。</source>
+        <translation>Tick who came and enter the hours worked under &quot;Hours&quot; (Space ticks, typing a number changes the hours).</translation>
+    </message>
+    <message>
+        <source>勾选到场的人（空格键勾选），然后确认完成并发放积分。</source>
+        <translation>Tick who came (Space ticks), then confirm and credit the points.</translation>
+    </message>
+    <message>
+        <source>请扫描会员卡，或输入手机号、尾号 4 位或姓名后按 Enter。</source>
+        <translation>Scan a member card, or type a phone number, its last 4 digits or a name and press Enter.</translation>
+    </message>
+    <message>
+        <source>请继续输入：完整的 11 位手机号，或手机尾号 4 位。</source>
+        <translation>Keep typing: a full 11-digit mobile number, or its last 4 digits.</translation>
+    </message>
+    <message>
+        <source>没有找到。新访客请先在“签到”页登记，再到“积分”页加入红色积分。</source>
+        <translation>Nobody found. Register a new visitor on the Check-in page first, then let them join Red Points on the Points page.</translation>
+    </message>
+    <message>
+        <source>非会员</source>
+        <translation>not a member</translation>
+    </message>
+    <message numerus="yes">
+        <source>找到 %n 位，用 ↑ ↓ 选择，Enter 认领。</source>
+        <translation>
+            <numerusform>%n match; choose with ↑ ↓, Enter claims.</numerusform>
+            <numerusform>%n matches; choose with ↑ ↓, Enter claims.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>请到“积分”页查找此人，点“加入红色积分”后再认领。</source>
+        <translation>Find this person on the Points page, click &quot;Join Red Points&quot;, then claim again.</translation>
+    </message>
+    <message>
+        <source>已认领：%1（会员号 %2）</source>
+        <translation>Claimed: %1 (member no. %2)</translation>
+    </message>
+    <message>
+        <source>已取消 %1 的认领，名额已退回。</source>
+        <translation>Claim of %1 cancelled; the slot is free again.</translation>
+    </message>
+    <message>
+        <source>登记 %1 缺席？登记后不能再为这条认领发放积分。</source>
+        <translation>Mark %1 absent? No points can be credited for this claim afterwards.</translation>
+    </message>
+    <message>
+        <source>已登记 %1 缺席。</source>
+        <translation>%1 marked absent.</translation>
+    </message>
+    <message>
+        <source>已核验完成：%1 %2 积分，余额 %3。</source>
+        <translation>Verified: %1 %2 points, balance %3.</translation>
+    </message>
+    <message>
+        <source>%1 %2（余额 %3）</source>
+        <translation>%1 %2 (balance %3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>已发放积分 %n 人：</source>
+        <translation>
+            <numerusform>Points credited to %n person: </numerusform>
+            <numerusform>Points credited to %n people: </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>未发放 %n 人（仍未勾选，原因见“说明”栏）：</source>
+        <translation>
+            <numerusform>Not credited to %n person (left unticked, reason under &quot;Note&quot;):</numerusform>
+            <numerusform>Not credited to %n people (left unticked, reasons under &quot;Note&quot;):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{title} 签到表</source>
+        <translation>{title}: sign-in sheet</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>名额</source>
+        <translation>Slots</translation>
+    </message>
+    <message>
+        <source>{slots} 人（已认领 {claimed} 人）</source>
+        <translation>{slots} ({claimed} claimed)</translation>
+    </message>
+    <message>
+        <source>积分</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>请本人签名确认到场；未认领者在空白行登记后签名。</source>
+        <translation>Sign in person to confirm you came; if you did not claim, write your name on an empty line and sign.</translation>
+    </message>
+    <message>
+        <source>时长由工作人员核实后填写。</source>
+        <translation> Hours are filled in by staff after checking.</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>会员号</source>
+        <translation>Member no.</translation>
+    </message>
+    <message>
+        <source>手机尾号</source>
+        <translation>Phone (last 4)</translation>
+    </message>
+    <message>
+        <source>签到（签名）</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>时长（小时）</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>负责人：__________        核验人：__________        核验日期：__________</source>
+        <translation>Organiser: __________        Verified by: __________        Date: __________</translation>
+    </message>
+    <message>
+        <source>打印时间：{time}</source>
+        <translation>Printed: {time}</translation>
+    </message>
+    <message>
+        <source>第 {page} 页，共 {pages} 页</source>
+        <translation>Page {page} of {pages}</translation>
+    </message>
+    <message>
+        <source>{day}（{weekday}）{start}–{end}</source>
+        <translation>{day} ({weekday}) {start}–{end}</translation>
+    </message>
+    <message>
+        <source>{day}（{weekday}）{start} 至 {end_day}（{end_weekday}）{end}</source>
+        <translation>{day} ({weekday}) {start} to {end_day} ({end_weekday}) {end}</translation>
+    </message>
+    <message>
+        <source>签到表-%1-%2.pdf</source>
+        <translation>sign-in-sheet-%1-%2.pdf</translation>
+    </message>
+    <message>
+        <source>保存签到表</source>
+        <translation>Save the sign-in sheet</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>正在生成签到表…</source>
+        <translation>Making the sign-in sheet…</translation>
+    </message>
+    <message>
+        <source>签到表已保存：%1 &lt;a href=&quot;%2&quot;&gt;打开&lt;/a&gt;</source>
+        <translation>Sign-in sheet saved: %1 &lt;a href=&quot;%2&quot;&gt;Open&lt;/a&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsModel</name>
+    <message>
+        <source>勾选到场的人（空格键勾选）</source>
+        <translation>Tick who came (Space ticks)</translation>
+    </message>
+    <message>
+        <source>实际服务时长，单位小时（可输入 0.5 的倍数）</source>
+        <translation>Hours actually worked (in steps of 0.5)</translation>
+    </message>
+    <message>
+        <source>到场</source>
+        <translation>Came</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>会员号</source>
+        <translation>Member no.</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>时长</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>积分</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>已将数据库 %1 从结构版本 %2 升级到 %3。</source>
@@ -1072,6 +1543,10 @@ F1–F8 purpose · Alt+N people · F9 anonymous · Esc clear · Ctrl+R refresh o
     <message>
         <source>已装入演示数据：基地 %1，%2 名工作人员，%3 家联盟商家，%4 个闭馆日。</source>
         <translation>Loaded demo data: base %1, %2 staff members, %3 alliance merchants, %4 closures.</translation>
+    </message>
+    <message>
+        <source>另有 %1 位群众、%2 条到访记录、%3 个预约、%4 名积分会员、%5 个服务项目和 %6 条积分流水。</source>
+        <translation>Also %1 people, %2 visits, %3 bookings, %4 points members, %5 service projects and %6 points entries.</translation>
     </message>
     <message>
         <source>演示账户（密码均为 %1）：</source>
@@ -1752,6 +2227,65 @@ F1–F8 purpose · Alt+N people · F9 anonymous · Esc clear · Ctrl+R refresh o
     </message>
 </context>
 <context>
+    <name>LedgerModel</name>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>积分</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>变动后余额</source>
+        <translation>Balance after</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <source>冲正</source>
+        <translation>Reversal</translation>
+    </message>
+    <message>
+        <source>系统</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>已冲正</source>
+        <translation>Reversed</translation>
+    </message>
+    <message>
+        <source>冲正一笔流水</source>
+        <translation>Reverses an entry</translation>
+    </message>
+    <message>
+        <source>冲正 %1 的%2</source>
+        <translation>Reverses %1 (%2)</translation>
+    </message>
+    <message>
+        <source>已于 %1 冲正，原因：%2</source>
+        <translation>Reversed on %1, reason: %2</translation>
+    </message>
+    <message>
+        <source>原流水：%1 %2，原因：%3</source>
+        <translation>Original entry: %1 %2, reason: %3</translation>
+    </message>
+    <message>
+        <source>这笔积分 %1 到期</source>
+        <translation>These points expire on %1</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>登录 — 红色港湾前台</source>
@@ -1838,6 +2372,91 @@ F1–F8 purpose · Alt+N people · F9 anonymous · Esc clear · Ctrl+R refresh o
     <message>
         <source>状态</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>MemberClaimsModel</name>
+    <message>
+        <source>项目</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>积分</source>
+        <translation>Points</translation>
+    </message>
+</context>
+<context>
+    <name>MemberClaimsView</name>
+    <message>
+        <source>还没有认领过项目。可在“项目”页扫描会员卡认领。</source>
+        <translation>No projects claimed yet. Scan the member card on the Projects page to claim one.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPanel</name>
+    <message>
+        <source>会员</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>在上面输入手机号、手机尾号 4 位或姓名后按 Enter，或扫描会员卡，这里显示会员信息和积分余额。</source>
+        <translation>Type a phone number, its last 4 digits or a name above and press Enter, or scan a member card: the member and their points balance appear here.</translation>
+    </message>
+    <message>
+        <source>积分余额</source>
+        <translation>Points balance</translation>
+    </message>
+    <message>
+        <source>加入红色积分(&amp;J)</source>
+        <translation>&amp;Join Red Points</translation>
+    </message>
+    <message>
+        <source>还不是红色积分会员</source>
+        <translation>Not a Red Points member yet</translation>
+    </message>
+    <message>
+        <source>加入后获得会员号，可以累计积分，到联盟商家兑换</source>
+        <translation>Members get a member number, earn points and exchange them at alliance merchants</translation>
+    </message>
+    <message>
+        <source>打印会员卡(&amp;P)…</source>
+        <translation>&amp;Print member card…</translation>
+    </message>
+    <message>
+        <source>保存 80 mm 会员卡 PDF（姓名打码，会员号和二维码），用小票打印机打印</source>
+        <translation>Save the 80 mm member card as a PDF (name masked, member number and QR code) for the receipt printer</translation>
+    </message>
+    <message>
+        <source>调整积分(&amp;A)…</source>
+        <translation>&amp;Adjust points…</translation>
+    </message>
+    <message>
+        <source>管理员手动增加或扣减积分，须填写原因</source>
+        <translation>An administrator adds or deducts points by hand, with a reason</translation>
+    </message>
+    <message>
+        <source>冲正(&amp;R)…</source>
+        <translation>&amp;Reverse…</translation>
+    </message>
+    <message>
+        <source>撤销下面选中的一笔流水：记一笔相反的流水，原流水保留</source>
+        <translation>Undo the entry selected below: an opposite entry is written, the original stays</translation>
+    </message>
+    <message>
+        <source>（未留姓名）</source>
+        <translation>(no name given)</translation>
+    </message>
+    <message>
+        <source>会员号 %1 · %2 加入</source>
+        <translation>Member no. %1 · joined %2</translation>
     </message>
 </context>
 <context>
@@ -2193,6 +2812,14 @@ F1–F8 purpose · Alt+N people · F9 anonymous · Esc clear · Ctrl+R refresh o
         <source>到访记录</source>
         <translation>Visit log</translation>
     </message>
+    <message>
+        <source>积分</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Projects</translation>
+    </message>
 </context>
 <context>
     <name>PersonPicker</name>
@@ -2242,6 +2869,377 @@ F1–F8 purpose · Alt+N people · F9 anonymous · Esc clear · Ctrl+R refresh o
     <message>
         <source>已选：%1</source>
         <translation>Chosen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Points</name>
+    <message>
+        <source>超过有效期的积分自动过期</source>
+        <translation>Points past their expiry date, written off automatically</translation>
+    </message>
+</context>
+<context>
+    <name>PointsMatchesModel</name>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>会员号</source>
+        <translation>Member no.</translation>
+    </message>
+    <message>
+        <source>未加入</source>
+        <translation>Not a member</translation>
+    </message>
+</context>
+<context>
+    <name>PointsNoticeDialog</name>
+    <message>
+        <source>积分公示</source>
+        <translation>Points notice</translation>
+    </message>
+    <message>
+        <source>列出本期积分有变动的会员：本期获得、本期使用和期末余额；姓名打码，电话只显示尾号 4 位。PDF 用于张贴公示，Excel 用于向上级报送。</source>
+        <translation>Lists the members whose points moved in the period: earned, used and the balance at the end; names masked, phones as the last 4 digits only. The PDF is for the notice board, the Excel workbook for the report upward.</translation>
+    </message>
+    <message>
+        <source>公示周期(&amp;K)</source>
+        <translation>&amp;Kind of notice</translation>
+    </message>
+    <message>
+        <source>期间(&amp;Y)</source>
+        <translation>&amp;Year and period</translation>
+    </message>
+    <message>
+        <source>月度</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>季度</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <source>保存 PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>保存 Excel…</source>
+        <translation>Save Excel…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>第 %1 季度</source>
+        <translation>Q%1</translation>
+    </message>
+    <message>
+        <source>{year}年{month}月</source>
+        <translation>{year}-{month:02d}</translation>
+    </message>
+    <message>
+        <source>{year}年第{quarter}季度</source>
+        <translation>Q{quarter} {year}</translation>
+    </message>
+    <message>
+        <source>{year}年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <source>{start} 至 {end}</source>
+        <translation>{start} to {end}</translation>
+    </message>
+    <message>
+        <source>{base} 红色积分公示</source>
+        <translation>{base}: Red Points notice</translation>
+    </message>
+    <message>
+        <source>统计期间：{period}</source>
+        <translation>Period: {period}</translation>
+    </message>
+    <message>
+        <source>（{start} 至 {end}）</source>
+        <translation> ({start} to {end})</translation>
+    </message>
+    <message>
+        <source>生成日期：{date}</source>
+        <translation>Made on {date}</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>手机尾号</source>
+        <translation>Phone (last 4)</translation>
+    </message>
+    <message>
+        <source>会员号</source>
+        <translation>Member no.</translation>
+    </message>
+    <message>
+        <source>本期获得</source>
+        <translation>Earned</translation>
+    </message>
+    <message>
+        <source>本期使用</source>
+        <translation>Used</translation>
+    </message>
+    <message>
+        <source>期末余额</source>
+        <translation>Balance at end</translation>
+    </message>
+    <message>
+        <source>合计（{members} 人）</source>
+        <translation>Total ({members} members)</translation>
+    </message>
+    <message>
+        <source>本期没有积分变动。</source>
+        <translation>No points moved in this period.</translation>
+    </message>
+    <message>
+        <source>公示期 7 天，如有异议请联系前台。</source>
+        <translation>Posted for 7 days. Please tell the front desk about any objection.</translation>
+    </message>
+    <message>
+        <source>公示单位：{base}</source>
+        <translation>Posted by: {base}</translation>
+    </message>
+    <message>
+        <source>第 {page} 页，共 {pages} 页</source>
+        <translation>Page {page} of {pages}</translation>
+    </message>
+    <message>
+        <source>正在统计…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>%1：本期没有积分变动，公示将是空的。</source>
+        <translation>%1: no points moved in this period; the notice will be empty.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1：公示 %n 位会员</source>
+        <translation>
+            <numerusform>%1: the notice lists %n member</numerusform>
+            <numerusform>%1: the notice lists %n members</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>，本期共获得 %1 分、使用 %2 分。</source>
+        <translation>, who earned %1 points and used %2 in the period.</translation>
+    </message>
+    <message>
+        <source>积分公示-%1</source>
+        <translation>points-notice-%1</translation>
+    </message>
+    <message>
+        <source>保存积分公示</source>
+        <translation>Save the points notice</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>正在生成积分公示…</source>
+        <translation>Making the points notice…</translation>
+    </message>
+    <message>
+        <source>积分公示已保存：%1 &lt;a href=&quot;%2&quot;&gt;打开&lt;/a&gt;</source>
+        <translation>Points notice saved: %1 &lt;a href=&quot;%2&quot;&gt;Open&lt;/a&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>PointsPage</name>
+    <message>
+        <source>手机号、手机尾号 4 位、姓名，或扫描会员卡</source>
+        <translation>Phone, last 4 digits, name, or scan a member card</translation>
+    </message>
+    <message>
+        <source>查找 (Enter)</source>
+        <translation>Find (Enter)</translation>
+    </message>
+    <message>
+        <source>积分公示…</source>
+        <translation>Points notice…</translation>
+    </message>
+    <message>
+        <source>输入后按 Enter 查找，多人匹配时用 ↑ ↓ 选择
+扫描会员卡直接显示会员 · ↓ 进入积分流水 · Esc 回到查找框</source>
+        <translation>Type and press Enter; with several matches choose with ↑ ↓
+A scanned member card shows the member at once · ↓ to the ledger · Esc back to the field</translation>
+    </message>
+    <message>
+        <source>积分流水</source>
+        <translation>Points ledger</translation>
+    </message>
+    <message>
+        <source>认领的项目</source>
+        <translation>Claimed projects</translation>
+    </message>
+    <message>
+        <source>还没有积分流水。</source>
+        <translation>No points entries yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>找到 %n 位，用 ↑ ↓ 选择，Enter 确定。</source>
+        <translation>
+            <numerusform>Found %n match; choose with ↑ ↓, Enter to confirm.</numerusform>
+            <numerusform>Found %n matches; choose with ↑ ↓, Enter to confirm.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>没有手机尾号为 %1 的群众。新访客请先在“签到”页登记。</source>
+        <translation>Nobody&apos;s phone number ends in %1. Register a new visitor on the “Check-in” page first.</translation>
+    </message>
+    <message>
+        <source>没有姓名以“%1”开头的群众。新访客请先在“签到”页登记。</source>
+        <translation>No name starts with “%1”. Register a new visitor on the “Check-in” page first.</translation>
+    </message>
+    <message>
+        <source>这个号码还没有登记。新访客请先在“签到”页登记。</source>
+        <translation>This number is not registered yet. Register a new visitor on the “Check-in” page first.</translation>
+    </message>
+    <message>
+        <source>请继续输入：完整的 11 位手机号，或手机尾号 4 位。</source>
+        <translation>Keep typing: the full 11-digit number, or its last 4 digits.</translation>
+    </message>
+    <message>
+        <source>请先输入手机号、手机尾号 4 位或姓名，或扫描会员卡。</source>
+        <translation>First type a phone number, its last 4 digits or a name, or scan a member card.</translation>
+    </message>
+    <message>
+        <source>%1 已加入红色积分，会员号 %2。可以打印会员卡交给本人。</source>
+        <translation>%1 joined Red Points, member no. %2. You can print the member card for them now.</translation>
+    </message>
+    <message>
+        <source>请先在积分流水中选择要冲正的一笔。</source>
+        <translation>First select the entry to reverse in the points ledger.</translation>
+    </message>
+    <message>
+        <source>已记账：%1 积分，余额 %2。</source>
+        <translation>Recorded: %1 points, balance %2.</translation>
+    </message>
+    <message>
+        <source>红色积分会员卡</source>
+        <translation>Red Points member card</translation>
+    </message>
+    <message>
+        <source>会员：{name}</source>
+        <translation>Member: {name}</translation>
+    </message>
+    <message>
+        <source>会员号</source>
+        <translation>Member no.</translation>
+    </message>
+    <message>
+        <source>入会日期：{date}</source>
+        <translation>Joined: {date}</translation>
+    </message>
+    <message>
+        <source>凭此卡在前台签到、预约、认领项目与兑换积分</source>
+        <translation>Show this card at the desk to check in, book, claim projects and exchange points</translation>
+    </message>
+    <message>
+        <source>会员卡-%1.pdf</source>
+        <translation>member-card-%1.pdf</translation>
+    </message>
+    <message>
+        <source>保存会员卡</source>
+        <translation>Save the member card</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>正在生成会员卡…</source>
+        <translation>Making the member card…</translation>
+    </message>
+    <message>
+        <source>无法保存到 %1（%2）。请换一个文件夹再试。</source>
+        <translation>Cannot save to %1 (%2). Please try another folder.</translation>
+    </message>
+    <message>
+        <source>会员卡已保存：%1 &lt;a href=&quot;%2&quot;&gt;打开&lt;/a&gt;（用小票打印机打印）</source>
+        <translation>Member card saved: %1 &lt;a href=&quot;%2&quot;&gt;Open&lt;/a&gt; (print it on the receipt printer)</translation>
+    </message>
+</context>
+<context>
+    <name>PointsSection</name>
+    <message>
+        <source>红色积分的规则，对所有前台一起生效。积分流水只增不改：规则改动只影响以后的积分，已记的不变。</source>
+        <translation>The rules of Red Points, for every desk at once. The ledger is never rewritten: a change applies to points from now on, entries already made stay as they are.</translation>
+    </message>
+    <message>
+        <source>积分规则</source>
+        <translation>Points rules</translation>
+    </message>
+    <message>
+        <source>有效期(&amp;E)</source>
+        <translation>&amp;Expiry</translation>
+    </message>
+    <message>
+        <source>每日上限(&amp;D)</source>
+        <translation>&amp;Daily cap</translation>
+    </message>
+    <message>
+        <source>每月上限(&amp;M)</source>
+        <translation>&amp;Monthly cap</translation>
+    </message>
+    <message>
+        <source>获得的积分多少天后过期；0 表示永不过期。先用快到期的积分，到期未用的自动扣除。</source>
+        <translation>Days until earned points expire; 0 means never. The soonest-expiring points are used first; unused ones are written off automatically when they expire.</translation>
+    </message>
+    <message>
+        <source>每位会员每天最多获得的积分；0 表示不限。超过时记分会被拒绝并说明原因。</source>
+        <translation>The most points one member may earn in a day; 0 means no cap. Points over the cap are refused, with the reason.</translation>
+    </message>
+    <message>
+        <source>每位会员每个自然月最多获得的积分；0 表示不限。</source>
+        <translation>The most points one member may earn in a calendar month; 0 means no cap.</translation>
+    </message>
+    <message>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>永不过期</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source> 积分</source>
+        <translation> points</translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation>No cap</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
     </message>
 </context>
 <context>
@@ -2399,6 +3397,274 @@ F1–F8 purpose · Alt+N people · F9 anonymous · Esc clear · Ctrl+R refresh o
     </message>
 </context>
 <context>
+    <name>ProjectDialog</name>
+    <message>
+        <source>编辑项目</source>
+        <translation>Edit project</translation>
+    </message>
+    <message>
+        <source>新建项目</source>
+        <translation>New project</translation>
+    </message>
+    <message>
+        <source>修改后，已核验的积分不变；名额不能少于已认领的人数。</source>
+        <translation>Points already credited stay as they are; slots cannot be fewer than the people who claimed.</translation>
+    </message>
+    <message>
+        <source>群众在前台认领项目，工作人员核验到场后发放积分。</source>
+        <translation>People claim the project at the desk; staff verify who came and credit the points.</translation>
+    </message>
+    <message>
+        <source>名称(&amp;T)</source>
+        <translation>&amp;Title</translation>
+    </message>
+    <message>
+        <source>类型(&amp;K)</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>说明(&amp;D)</source>
+        <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <source>地点(&amp;L)</source>
+        <translation>&amp;Location</translation>
+    </message>
+    <message>
+        <source>开始(&amp;S)</source>
+        <translation>&amp;Starts</translation>
+    </message>
+    <message>
+        <source>结束(&amp;E)</source>
+        <translation>&amp;Ends</translation>
+    </message>
+    <message>
+        <source>报名截止(&amp;U)</source>
+        <translation>Sign-&amp;up until</translation>
+    </message>
+    <message>
+        <source>名额(&amp;N)</source>
+        <translation>&amp;Number of slots</translation>
+    </message>
+    <message>
+        <source>积分(&amp;P)</source>
+        <translation>&amp;Points</translation>
+    </message>
+    <message>
+        <source>例如：明华商圈环境清扫</source>
+        <translation>e.g. Clean-up of the Minghua district</translation>
+    </message>
+    <message>
+        <source>选填：做什么、带什么、找谁报到</source>
+        <translation>Optional: what to do, what to bring, whom to report to</translation>
+    </message>
+    <message>
+        <source>选填，例如：中心广场</source>
+        <translation>Optional, e.g. Central Square</translation>
+    </message>
+    <message>
+        <source> 人</source>
+        <translation> people</translation>
+    </message>
+    <message>
+        <source>每次固定</source>
+        <translation>Fixed</translation>
+    </message>
+    <message>
+        <source>按小时计</source>
+        <translation>By the hour</translation>
+    </message>
+    <message>
+        <source>分/小时</source>
+        <translation>points per hour</translation>
+    </message>
+    <message>
+        <source>每次最多计</source>
+        <translation>counting at most</translation>
+    </message>
+    <message>
+        <source>分</source>
+        <translation>points each time</translation>
+    </message>
+    <message>
+        <source>小时</source>
+        <translation>hours</translation>
+    </message>
+    <message>
+        <source>按小时计的项目，核验时填写实际时长，不足半小时不计。</source>
+        <translation>For projects by the hour, staff enter the hours worked when verifying; less than half an hour does not count.</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectListModel</name>
+    <message>
+        <source>项目</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>认领/名额</source>
+        <translation>Claimed/slots</translation>
+    </message>
+    <message>
+        <source>积分</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>报名已截止</source>
+        <translation>Sign-up over</translation>
+    </message>
+    <message>
+        <source>报名截止：%1</source>
+        <translation>Sign-up until %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectWords</name>
+    <message numerus="yes">
+        <source>%n 分</source>
+        <translation>
+            <numerusform>%n point</numerusform>
+            <numerusform>%n points</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>每小时 %n 分</source>
+        <translation>
+            <numerusform>%n point per hour</numerusform>
+            <numerusform>%n points per hour</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>，最多 %n 小时</source>
+        <translation>
+            <numerusform>, at most %n hour</numerusform>
+            <numerusform>, at most %n hours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1（%2）%3–%4</source>
+        <translation>%1 (%2) %3–%4</translation>
+    </message>
+    <message>
+        <source>%1（%2）%3 至 %4（%5）%6</source>
+        <translation>%1 (%2) %3 to %4 (%5) %6</translation>
+    </message>
+    <message>
+        <source>无法保存到 %1（%2）。请换一个文件夹再试。</source>
+        <translation>Could not save to %1 (%2). Please choose another folder.</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsPage</name>
+    <message>
+        <source>服务项目</source>
+        <translation>Service projects</translation>
+    </message>
+    <message>
+        <source>显示已结束</source>
+        <translation>Show finished</translation>
+    </message>
+    <message>
+        <source>新建项目…</source>
+        <translation>New project…</translation>
+    </message>
+    <message>
+        <source>新建一个可认领的服务项目 (Ctrl+N)</source>
+        <translation>Make a new service project people can claim (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>编辑…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>修改选中的项目 (F2)</source>
+        <translation>Change the selected project (F2)</translation>
+    </message>
+    <message>
+        <source>结束项目…</source>
+        <translation>Finish…</translation>
+    </message>
+    <message>
+        <source>项目结束后不能再认领、核验或修改</source>
+        <translation>A finished project can no longer be claimed, verified or changed</translation>
+    </message>
+    <message>
+        <source>还没有项目。点“新建项目…”添加志愿服务、活动、培训或网格上报。</source>
+        <translation>No projects yet. Click &quot;New project…&quot; to add volunteering, an activity, a training or grid reporting.</translation>
+    </message>
+    <message>
+        <source>重新开放报名</source>
+        <translation>Reopen sign-up</translation>
+    </message>
+    <message>
+        <source>关闭报名</source>
+        <translation>Close sign-up</translation>
+    </message>
+    <message>
+        <source>重新接受认领（报名截止前）</source>
+        <translation>Take claims again (until the sign-up deadline)</translation>
+    </message>
+    <message>
+        <source>暂停接受认领；已认领的照常核验</source>
+        <translation>Stop taking claims; claims already made are verified as usual</translation>
+    </message>
+    <message>
+        <source>已保存项目“%1”。</source>
+        <translation>Project &quot;%1&quot; saved.</translation>
+    </message>
+    <message>
+        <source>结束“%1”？结束后不能再认领、核验或修改。</source>
+        <translation>Finish &quot;%1&quot;? It can then no longer be claimed, verified or changed.</translation>
+    </message>
+    <message numerus="yes">
+        <source>还有 %n 人已认领但未核验，结束后不能再为他们发放积分。</source>
+        <translation>
+            <numerusform>%n person claimed and is not verified yet: no points can be credited after finishing.</numerusform>
+            <numerusform>%n people claimed and are not verified yet: no points can be credited after finishing.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>结束项目</source>
+        <translation>Finish project</translation>
+    </message>
+    <message>
+        <source>“%1”已重新开放报名。</source>
+        <translation>Sign-up for &quot;%1&quot; is open again.</translation>
+    </message>
+    <message>
+        <source>“%1”已关闭报名，已认领的照常核验。</source>
+        <translation>Sign-up for &quot;%1&quot; closed; claims already made are verified as usual.</translation>
+    </message>
+    <message>
+        <source>“%1”已结束。勾选“显示已结束”可以再查看。</source>
+        <translation>&quot;%1&quot; is finished. Tick &quot;Show finished&quot; to see it again.</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <source>重置密码</source>
@@ -2514,6 +3780,33 @@ F1–F8 purpose · Alt+N people · F9 anonymous · Esc clear · Ctrl+R refresh o
             <numerusform>Anonymized %n person (last visit before %1).</numerusform>
             <numerusform>Anonymized %n people (last visit before %1).</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ReverseDialog</name>
+    <message>
+        <source>冲正</source>
+        <translation>Reverse</translation>
+    </message>
+    <message>
+        <source>冲正 %1 的这笔流水：%2 %3，原因：%4</source>
+        <translation>Reverse this entry of %1: %2 %3, reason: %4</translation>
+    </message>
+    <message>
+        <source>将记一笔 %1 积分的冲正流水，原流水保留并标为已冲正。冲正后余额 %2。</source>
+        <translation>A reversal of %1 points will be written; the original entry stays, marked as reversed. Balance afterwards: %2.</translation>
+    </message>
+    <message>
+        <source>冲正原因(&amp;R)</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>必填，例如：误操作，重复录入</source>
+        <translation>Required, e.g. entered twice by mistake</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2650,6 +3943,10 @@ F1–F8 purpose · Alt+N people · F9 anonymous · Esc clear · Ctrl+R refresh o
     <message>
         <source>个人信息保留</source>
         <translation>Personal data retention</translation>
+    </message>
+    <message>
+        <source>红色积分</source>
+        <translation>Red Points</translation>
     </message>
 </context>
 <context>
@@ -3275,6 +4572,10 @@ Today %2</translation>
         <translation>The username “%1” is already taken; please choose another.</translation>
     </message>
     <message>
+        <source>没有会员号为 %1 的会员，请核对会员卡或会员号。</source>
+        <translation>No member has the number %1. Please check the member card or the number.</translation>
+    </message>
+    <message>
         <source>找不到该记录，可能已被其他前台删除，请刷新后再试。</source>
         <translation>The record could not be found; another front desk may have deleted it. Please refresh and try again.</translation>
     </message>
@@ -3433,6 +4734,96 @@ Today %2</translation>
         </translation>
     </message>
     <message>
+        <source>此人还不是红色积分会员，请先加入红色积分。</source>
+        <translation>This person is not a Red Points member yet. Let them join first.</translation>
+    </message>
+    <message>
+        <source>%1 还不是红色积分会员，请先加入红色积分。</source>
+        <translation>%1 is not a Red Points member yet. Let them join first.</translation>
+    </message>
+    <message>
+        <source>此人已是红色积分会员（会员号 %1），请直接查找。</source>
+        <translation>This person is already a Red Points member (member no. %1). Just look them up.</translation>
+    </message>
+    <message>
+        <source>积分不足：当前余额 %1，需要 %2。余额不会变成负数。</source>
+        <translation>Not enough points: the balance is %1, this needs %2. A balance never goes below zero.</translation>
+    </message>
+    <message>
+        <source>超过每月积分上限 %1：本月已获得 %2。请下月再记，或请管理员调整上限。</source>
+        <translation>Over the monthly cap of %1 points: %2 already earned this month. Record it next month, or ask an administrator to change the cap.</translation>
+    </message>
+    <message>
+        <source>超过每日积分上限 %1：今天已获得 %2。请明天再记，或请管理员调整上限。</source>
+        <translation>Over the daily cap of %1 points: %2 already earned today. Record it tomorrow, or ask an administrator to change the cap.</translation>
+    </message>
+    <message>
+        <source>这条流水已经冲正过，不能再冲正一次。</source>
+        <translation>This entry has already been reversed; it cannot be reversed again.</translation>
+    </message>
+    <message>
+        <source>冲正记录本身不能再冲正。如需更正，请做一次积分调整。</source>
+        <translation>A reversal cannot itself be reversed. To correct it, make a points adjustment.</translation>
+    </message>
+    <message>
+        <source>这次提交与已记账的另一笔变动重复，未再记账。请关闭窗口后重新操作。</source>
+        <translation>This submission repeats a different change already recorded; nothing was recorded. Close the window and start again.</translation>
+    </message>
+    <message>
+        <source>该项目当前“%1”，不接受认领。</source>
+        <translation>This project is “%1” and takes no claims.</translation>
+    </message>
+    <message>
+        <source>报名已于 %1 截止，不能再认领。</source>
+        <translation>Sign-up closed at %1; it can no longer be claimed.</translation>
+    </message>
+    <message numerus="yes">
+        <source>名额已满（共 %n 个），不能再认领。</source>
+        <translation>
+            <numerusform>All %n place is taken; it can no longer be claimed.</numerusform>
+            <numerusform>All %n places are taken; it can no longer be claimed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>此人已经认领了这个项目。</source>
+        <translation>This person has already claimed this project.</translation>
+    </message>
+    <message>
+        <source>此人没有认领这个项目，不能登记完成。</source>
+        <translation>This person did not claim this project, so its completion cannot be recorded.</translation>
+    </message>
+    <message>
+        <source>%1 没有认领这个项目，不能登记完成。</source>
+        <translation>%1 did not claim this project, so its completion cannot be recorded.</translation>
+    </message>
+    <message>
+        <source>这条认领当前是“%1”，不能这样操作，请刷新后再试。</source>
+        <translation>This claim is “%1” and cannot be changed like this. Please refresh and try again.</translation>
+    </message>
+    <message>
+        <source>项目已经开始，不能再取消认领；没来的请登记为缺席。</source>
+        <translation>The project has started: claims can no longer be cancelled. Mark those who did not come as absent.</translation>
+    </message>
+    <message>
+        <source>项目 %1 才开始，开始后才能核验完成或登记缺席。</source>
+        <translation>The project starts at %1; work is verified and absence marked only after the start.</translation>
+    </message>
+    <message>
+        <source>报名截止不能晚于项目结束。</source>
+        <translation>Sign-up cannot close after the project ends.</translation>
+    </message>
+    <message>
+        <source>积分只能选一种算法：每次固定积分，或按小时计。</source>
+        <translation>Choose one way of counting points: fixed points each time, or by the hour.</translation>
+    </message>
+    <message numerus="yes">
+        <source>已有 %n 人认领，名额不能少于认领人数。</source>
+        <translation>
+            <numerusform>%n person has claimed it: the places cannot be fewer than the claims.</numerusform>
+            <numerusform>%n people have claimed it: the places cannot be fewer than the claims.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>找不到数据库：%1。请先运行 desk init 创建，或检查路径。</source>
         <translation>Database not found: %1. Run desk init to create it, or check the path.</translation>
     </message>
@@ -3513,6 +4904,10 @@ Today %2</translation>
         <translation>Times must be in the format HH:MM.</translation>
     </message>
     <message>
+        <source>这不是有效的会员卡，请重新扫描，或输入卡上的会员号。</source>
+        <translation>This is not a valid member card. Please scan it again, or type the member number printed on it.</translation>
+    </message>
+    <message>
         <source>格式不正确。</source>
         <translation>Invalid format.</translation>
     </message>
@@ -3579,6 +4974,14 @@ Today %2</translation>
     <message>
         <source>语言</source>
         <translation>Language</translation>
+    </message>
+    <message>
+        <source>积分</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
     </message>
     <message>
         <source>星期一</source>
@@ -3727,6 +5130,66 @@ Today %2</translation>
     <message>
         <source>未到</source>
         <translation>No-show</translation>
+    </message>
+    <message>
+        <source>获得</source>
+        <translation>Earned</translation>
+    </message>
+    <message>
+        <source>兑换</source>
+        <translation>Exchanged</translation>
+    </message>
+    <message>
+        <source>退还</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <source>调整</source>
+        <translation>Adjusted</translation>
+    </message>
+    <message>
+        <source>过期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>冲正</source>
+        <translation>Reversal</translation>
+    </message>
+    <message>
+        <source>志愿服务</source>
+        <translation>Volunteering</translation>
+    </message>
+    <message>
+        <source>活动</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>培训</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>网格上报</source>
+        <translation>Grid report</translation>
+    </message>
+    <message>
+        <source>报名中</source>
+        <translation>Open for sign-up</translation>
+    </message>
+    <message>
+        <source>已截止报名</source>
+        <translation>Sign-up closed</translation>
+    </message>
+    <message>
+        <source>已结束</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <source>已认领</source>
+        <translation>Claimed</translation>
+    </message>
+    <message>
+        <source>缺席</source>
+        <translation>Absent</translation>
     </message>
     <message>
         <source>到访登记台账</source>

@@ -8,9 +8,11 @@ program's own `event_hash` and inserts last, so `desk check` passes on the resul
 A later area (visits, bookings, ledger, vouchers) adds its counts to `Scale`, its function to `AREAS`, and bumps
 `GENERATOR_VERSION` so cached databases are rebuilt.
 
-People (200 k: unique phones, ~5 % anonymised, some points members) and visits (1.2 M over the last year, in
-opening hours, a few hundred on site at the end) write no audit events: the program's own services would, but
-the benchmarks measure lookups and one new check-in on top of them, and `desk check` needs only an intact chain.
+People (200 k: unique phones, ~5 % anonymised, a quarter of them points members), visits (1.2 M over the last
+year, in opening hours, a few hundred on site at the end) and the 红色积分 rows (50 k members, service projects
+with ~500 k claims, ~500 k ledger entries, one member with 10 000) write no audit events: the program's own
+services would, but the benchmarks measure lookups and one new change on top of them, and `desk check` needs
+only an intact chain.
 The newest instant is 16:00 at the base on the latest such day an hour or more ago, so the base is open at the
 end and people are on site whenever the set is built.
 
@@ -27,7 +29,7 @@ import random
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -37,10 +39,12 @@ from sqlalchemy import Connection, Table, insert, select, text, update
 from desk.domain.audit import GENESIS, event_hash
 from desk.domain.clock import FixedClock
 from desk.domain.people import ALL_STATION_SERVICES, Category, CheckoutKind, Purpose
+from desk.domain.points import ClaimState, EntryKind, ProjectStatus, points_for
 from desk.services.demo import (
     ANONYMOUS_CATEGORIES,
     ANONYMOUS_PURPOSES,
     CATEGORY_WEIGHTS,
+    CLAIM_OUTCOMES,
     COURIER_HOURS,
     DEMO_ADDRESS,
     DEMO_BASE_CODE,
@@ -50,15 +54,20 @@ from desk.services.demo import (
     DEMO_STAFF,
     DEMO_WEEK,
     DURATION_MINUTES,
+    EARN_REVERSAL_REASON,
     FORGOT_TO_CHECK_OUT,
     MOBILE_PREFIXES,
     NOTES,
     PARTY_BRANCHES,
     PLATFORM_WEIGHTS,
+    PROJECT_TEMPLATES,
     PURPOSES_BY_CATEGORY,
+    REWARDS,
     SERVICE_ODDS,
+    SPEND_REVERSAL_REASON,
     VISITOR_HOURS,
     person_name,
+    reward_reason,
 )
 from desk.services.passwords import hash_password
 from desk.services.startup import open_database
@@ -67,9 +76,13 @@ from desk.storage.models import (
     AuditEvent,
     AuditHead,
     Closure,
+    Member,
     Merchant,
     OpeningHours,
     Person,
+    PointsEntry,
+    Project,
+    ProjectClaim,
     ServiceBase,
     Staff,
     Visit,
@@ -77,7 +90,7 @@ from desk.storage.models import (
 from desk.storage.probe import HEAD_REVISION
 
 # Bump when any area's generator changes what it writes: it is the cache key.
-GENERATOR_VERSION = "g4"
+GENERATOR_VERSION = "g5"
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 CACHE_DIR = PROJECT_DIR / ".bench-cache"
 CHUNK = 5000
@@ -96,16 +109,23 @@ class Scale:
     people: int
     visits: int
     bookings: int = 0
+    members: int = 0  # 红色积分 members among the people (about: each person is one by chance)
+    points_entries: int = 0  # ledger entries (about), the heavy member's HEAVY_LEDGER included
 
     def divided(self, name: str, by: int) -> Scale:
         return replace(self, name=name, staff=max(len(DEMO_STAFF), self.staff // by),
                        merchants=max(len(DEMO_MERCHANTS), self.merchants // by),
                        closures=max(3, self.closures // by), audit_events=self.audit_events // by,
-                       people=self.people // by, visits=self.visits // by, bookings=self.bookings // by)
+                       people=self.people // by, visits=self.visits // by, bookings=self.bookings // by,
+                       members=self.members // by,
+                       points_entries=max(2 * HEAVY_LEDGER, self.points_entries // by))
 
 
+# The member `member_ledger_first_page` reads, in both sets: a grid worker (网格员) who has reported problems
+# nearly every day since the scheme began and exchanges points now and then.
+HEAVY_LEDGER = 10_000
 FULL = Scale("full", staff=200, merchants=400, closures=120, audit_events=200_000, people=200_000,
-             visits=1_200_000, bookings=300_000)
+             visits=1_200_000, bookings=300_000, members=50_000, points_entries=500_000)
 QUICK = FULL.divided("quick", 20)
 
 
@@ -126,6 +146,7 @@ class PeopleRef:
     category: list[str]
     last_visit_allowed: list[dt.datetime | None]  # anonymised people: no visit within the period before it
     regulars: list[int]  # ids of people who come often
+    members: list[int] = field(default_factory=list)  # ids of people with a member number, ascending
 
 
 @dataclass
@@ -365,7 +386,8 @@ RETENTION = dt.timedelta(days=181)  # the default period, and a day
 
 def area_people(b: Builder) -> None:
     """The registry: people registered over three years (ids in order of registration), unique phones and their
-    last four digits, party members with branches, some points members, ~5 % anonymised by the retention rule."""
+    last four digits, party members with branches, about `Scale.members` points members (member numbers; their
+    member rows come with area_points), ~5 % anonymised by the retention rule."""
     n = b.scale.people
     rng = b.rng
     first = b.end - dt.timedelta(days=365 * PEOPLE_YEARS)
@@ -379,6 +401,14 @@ def area_people(b: Builder) -> None:
     category_of: list[str] = []
     allowed: list[dt.datetime | None] = []
     members = itertools.count(1)
+    member_ids: list[int] = []
+    # Membership is a chance per person, keener for party members and volunteers, set so that about
+    # `scale.members` of the people who are not anonymised are members.
+    share = min(0.9, b.scale.members / (n * (1 - ANONYMISED_SHARE)))
+    keen_weight = sum(w for c, w in CATEGORY_WEIGHTS if c in (Category.PARTY_MEMBER, Category.VOLUNTEER)) / sum(
+        w for _, w in CATEGORY_WEIGHTS)
+    keen_odds = min(0.9, 2 * share)
+    other_odds = max(0.0, (share - keen_weight * keen_odds) / (1 - keen_weight))
 
     def rows() -> Iterator[dict[str, Any]]:
         for i, at in enumerate(created):
@@ -398,7 +428,9 @@ def area_people(b: Builder) -> None:
                     phone = f"{rng.choice(MOBILE_PREFIXES)}{rng.randrange(100_000_000):08d}"
                 used.add(phone)
             keen = category in (Category.PARTY_MEMBER.value, Category.VOLUNTEER.value)
-            member = rng.random() < (0.2 if keen else 0.04)
+            member = rng.random() < (keen_odds if keen else other_odds)
+            if member:
+                member_ids.append(i + 1)
             yield dict(id=i + 1, name=person_name(rng), phone=phone, phone_last4=phone[-4:] if phone else None,
                        category=category,
                        party_branch=_draw(rng, branches) if category == Category.PARTY_MEMBER.value else "",
@@ -407,7 +439,7 @@ def area_people(b: Builder) -> None:
 
     b.insert(_table(Person), rows())
     regulars = [i + 1 for i in rng.sample(range(n), max(1, n // 50)) if allowed[i] is None]
-    b.people = PeopleRef(created, category_of, allowed, regulars)
+    b.people = PeopleRef(created, category_of, allowed, regulars, member_ids)
 
 
 VISIT_DAYS = 365
@@ -690,10 +722,242 @@ def area_bookings(b: Builder) -> None:
     b.insert(_table(Booking), rows())
 
 
+# -- 红色积分 ------------------------------------------------------------------------------------------------------
+
+# Per completion credited: exchanges owed (made once the balance covers one), corrections, reversals.
+SPENDS_PER_EARN = 0.2
+ADJUSTMENTS_PER_EARN = 0.01
+REVERSALS_PER_EARN = 0.005
+# Ledger entries per completion credited that this makes (measured on the generated sets: members with few
+# credits never get to an exchange), so that the ledger comes out at about `Scale.points_entries`.
+ENTRIES_PER_CREDIT = 1.15
+# A district's projects draw more people than the demo base's: the demo's slots, this many times over.
+SLOT_FACTOR = 3
+PROJECTS_AHEAD = dt.timedelta(days=21)
+GRID_REPORTS = ("占道经营", "井盖缺失", "消防通道堵塞", "路灯损坏", "垃圾堆放", "电动车违规充电", "共享单车乱停放",
+                "外墙广告牌松动", "下水道堵塞", "噪音扰民")
+ADJUSTMENTS = ((5, "补录：纸质签到表漏登一次志愿服务"), (3, "补录：活动积分漏记"), (-2, "更正：同一活动重复计分"),
+               (-3, "更正：时长登记有误"))
+
+EARN, SPEND, ADJUST, REVERSE = (k.value for k in (EntryKind.EARN, EntryKind.SPEND, EntryKind.ADJUST,
+                                                   EntryKind.REVERSE))
+# What a member can exchange points for, cheapest first: (points, the spend's reason).
+PRICES = sorted((price, reward_reason(merchant, offer)) for merchant, offer, price in REWARDS)
+# An entry until it is written: a list, so that ids can be filled in after the global sort.
+_AT, _MEMBER, _SEQ, _AMOUNT, _KIND, _REASON, _CLAIM, _REVERSES, _AFTER, _STAFF, _ID = range(11)
+# A claim: claimed at, project (index), member (index), state, claimed by, finished at, by, minutes, entry, id.
+_C_AT, _C_PROJECT, _C_MEMBER, _C_STATE, _C_BY, _C_DONE, _C_DONE_BY, _C_MINUTES, _C_ENTRY, _C_ID = range(10)
+
+
+def _desk_moment(rng: random.Random, day_of: dt.datetime) -> dt.datetime:
+    """A moment of the desk's day (09:00–21:00 local) on the local date of `day_of`."""
+    day = day_of.astimezone(BASE_TZ).date()
+    return (dt.datetime.combine(day, dt.time(9), BASE_TZ) + dt.timedelta(seconds=rng.randrange(12 * 3600))
+            ).astimezone(UTC)
+
+
+def _member_ledger(rng: random.Random, member: int, credits: list[list[Any]], end: dt.datetime,
+                   desk: Sequence[int], admin: int) -> tuple[list[list[Any]], int]:
+    """One member's entries in time order and the final balance: each credit, then before the next one maybe an
+    exchange (when the balance covers one), now and then a correction, rarely a reversal."""
+    credits.sort(key=lambda e: e[_AT])
+    own: list[list[Any]] = []
+    balance, owed = 0, 0.0
+    last_spend: list[Any] | None = None
+    for i, credit in enumerate(credits):
+        balance += credit[_AMOUNT]
+        credit[_AFTER] = balance
+        own.append(credit)
+        cursor: dt.datetime = credit[_AT]
+        following = credits[i + 1][_AT] if i + 1 < len(credits) else end
+        extra: list[tuple[int, str, str, int, list[Any] | None]] = []  # amount, kind, reason, staff, reverses
+        owed += rng.uniform(0, 2 * SPENDS_PER_EARN)  # an exchange is owed until the balance covers one
+        while owed >= 1:
+            affordable = bisect.bisect(PRICES, (balance, "\uffff"))
+            if not affordable:
+                break
+            price, reason = PRICES[rng.randrange(affordable)]
+            balance -= price
+            extra.append((-price, SPEND, reason, rng.choice(desk), None))
+            owed -= 1
+        if rng.random() < ADJUSTMENTS_PER_EARN:
+            amount, reason = rng.choice(ADJUSTMENTS)
+            if balance + amount >= 0:
+                balance += amount
+                extra.append((amount, ADJUST, reason, admin, None))
+        if rng.random() < REVERSALS_PER_EARN:
+            if last_spend is not None and rng.random() < 0.5:
+                balance -= last_spend[_AMOUNT]
+                extra.append((-last_spend[_AMOUNT], REVERSE, SPEND_REVERSAL_REASON, admin, last_spend))
+                last_spend = None
+            elif balance >= credit[_AMOUNT]:
+                balance -= credit[_AMOUNT]
+                extra.append((-credit[_AMOUNT], REVERSE, EARN_REVERSAL_REASON, admin, credit))
+        running = credit[_AFTER]
+        for amount, kind, reason, staff, reverses in extra:
+            cursor += (following - cursor) * rng.uniform(0.05, 0.3)  # between this credit and the next
+            running += amount
+            entry = [cursor, member, 0, amount, kind, reason, None, reverses, running, staff, 0]
+            own.append(entry)
+            if kind == SPEND:
+                last_spend = entry
+    for seq, entry in enumerate(own):
+        entry[_SEQ] = seq
+    return own, balance
+
+
+def area_points(b: Builder) -> None:
+    """红色积分: a member row for every person with a member number (area_people), joined at their registration or
+    within two weeks; service projects over the three years, more as the scheme grew, and the three weeks ahead,
+    with the demo's templates (slots `SLOT_FACTOR` times the demo's); claims by members who had joined, the keen
+    ones more often (past ones completed, absent or cancelled; those of the last two days waiting for
+    verification; ahead ones claimed); then per member, in time order, the credits of their completions,
+    exchanges at merchants when the balance covers them, corrections and reversals, each with its running
+    balance. The first member is the grid worker of `HEAVY_LEDGER` entries. Entry ids follow time, so each
+    member's running balance is also in id order. Like people and visits, these rows write no audit events."""
+    assert b.people is not None, "area_people comes first"
+    people, rng, end = b.people, b.rng, b.end
+    if not people.members:
+        return
+    completed, cancelled, claimed_state = (s.value for s in (ClaimState.COMPLETED, ClaimState.CANCELLED,
+                                                              ClaimState.CLAIMED))
+
+    # Members: ids in the order of their numbers; the heavy one (the first) takes part in no project.
+    joined: list[dt.datetime] = []
+    for person_id in people.members:
+        created = people.created[person_id - 1]
+        at = (created + dt.timedelta(minutes=rng.uniform(3, 15)) if rng.random() < 0.6
+              else _desk_moment(rng, created + dt.timedelta(days=rng.randint(1, 14))))
+        joined.append(min(max(at, created + dt.timedelta(minutes=3)), end))
+    weights = [0.0] + [min(rng.paretovariate(1.2), 30.0) for _ in joined[1:]]
+    by_joining = sorted(range(len(joined)), key=joined.__getitem__)
+    joined_sorted = [joined[m] for m in by_joining]
+    cumulative = list(itertools.accumulate(weights[m] for m in by_joining))
+
+    # Projects until their completions are the credits the ledger needs; start times denser as membership grew.
+    earns_wanted = (b.scale.points_entries - HEAVY_LEDGER) / ENTRIES_PER_CREDIT
+    outcomes = _cumulative(tuple((s.value, w) for s, w in CLAIM_OUTCOMES))
+    credits = 0
+    first = joined_sorted[min(len(joined_sorted) - 1, 20)]  # once a few have joined
+    span = (end + PROJECTS_AHEAD - first).total_seconds()
+    weekday = [t for t in PROJECT_TEMPLATES if not t.weekend]
+    weekend = [t for t in PROJECT_TEMPLATES if t.weekend]
+    projects: list[dict[str, Any]] = []
+    claims: list[list[Any]] = []
+    earned: list[list[list[Any]]] = [[] for _ in joined]
+    desk = DESK_STAFF_IDS[:-1]
+    while credits < earns_wanted:
+        day = (first + dt.timedelta(seconds=span * rng.random() ** 0.5)).astimezone(BASE_TZ).date()
+        t = rng.choice(weekend if day.weekday() >= 5 else weekday)
+        starts = dt.datetime.combine(day, t.starts, BASE_TZ).astimezone(UTC)
+        ends = starts + dt.timedelta(minutes=t.minutes)
+        announced = _desk_moment(rng, starts - dt.timedelta(days=rng.randint(5, 14)))
+        created = max(b.start, min(end - dt.timedelta(hours=rng.uniform(1, 72)), announced))
+        deadline = dt.datetime.combine(day - dt.timedelta(days=1), dt.time(18), BASE_TZ).astimezone(UTC)
+        slots = rng.randint(*t.slots) * SLOT_FACTOR
+        if ends <= end - dt.timedelta(days=2):
+            status = ProjectStatus.FINISHED.value
+        else:
+            status = ProjectStatus.OPEN.value if deadline > end else ProjectStatus.CLOSED.value
+        ahead = max(0.0, (starts - end).total_seconds() / 86400)
+        wanted = round(slots * rng.uniform(0.6, 1.0) * max(0.15, 1 - ahead / 21))
+        index = len(projects)
+        project = dict(base_id=b.base_id, title=t.title, kind=t.kind.value, description=t.description,
+                       location=t.location, starts_at=starts, ends_at=ends, signup_deadline=deadline, slots=slots,
+                       claimed=0, points=t.points, points_per_hour=t.per_hour, max_hours=t.max_hours,
+                       status=status, created_at=created, created_by=b.admin.id)
+        projects.append(project)
+        local_end = ends.astimezone(BASE_TZ).time()
+        verified = (ends + dt.timedelta(minutes=rng.uniform(10, 90)) if local_end < dt.time(17)
+                    else _desk_moment(rng, ends + dt.timedelta(days=1)))
+        verifier = rng.choice(desk)
+        window = min(deadline, end) - created
+        taken: set[int] = set()
+        for _ in range(wanted):
+            at = created + window * rng.random()
+            known = bisect.bisect(joined_sorted, at)
+            if not known or cumulative[known - 1] <= 0:
+                continue
+            member = by_joining[min(known - 1, bisect.bisect(cumulative, rng.random() * cumulative[known - 1]))]
+            if member in taken:
+                continue
+            taken.add(member)
+            by = rng.choice(desk)
+            claim = [at, index, member, claimed_state, by, None, None, None, None, 0]
+            claims.append(claim)
+            if status != ProjectStatus.FINISHED.value:
+                if starts > end and rng.random() < 0.08:
+                    claim[_C_STATE], claim[_C_DONE], claim[_C_DONE_BY] = cancelled, at + (end - at) * rng.random(), by
+                else:
+                    project["claimed"] += 1
+                continue
+            outcome = _draw(rng, outcomes)
+            claim[_C_STATE] = outcome
+            if outcome == cancelled:
+                claim[_C_DONE], claim[_C_DONE_BY] = at + (starts - at) * rng.random(), by
+                continue
+            project["claimed"] += 1
+            claim[_C_DONE], claim[_C_DONE_BY] = verified, verifier
+            if outcome == completed:
+                minutes = t.minutes - rng.choice((0, 0, 0, 0, 10, 20, 30, 45)) if t.per_hour else None
+                claim[_C_MINUTES] = minutes
+                entry = [verified, member, 0, points_for(t.points, t.per_hour, t.max_hours, minutes), EARN,
+                         t.title, claim, None, 0, verifier, 0]
+                claim[_C_ENTRY] = entry
+                earned[member].append(entry)
+                credits += 1
+
+    # The ledger, member by member in time order; then all of it in time order for the ids.
+    entries: list[list[Any]] = []
+    balances = [0] * len(joined)
+    for member, own_credits in enumerate(earned):
+        if member:
+            own, balances[member] = _member_ledger(rng, member, own_credits, end, desk, b.admin.id)
+            entries += own
+    # The grid worker: reports credited one by one, exchanges when the balance covers one.
+    balance = 0
+    moments = sorted(b.random_instant(after=joined[0]) for _ in range(HEAVY_LEDGER))
+    for seq, at in enumerate(moments):
+        affordable = bisect.bisect(PRICES, (balance, "\uffff"))
+        if affordable and rng.random() < 0.25:
+            price, reason = PRICES[rng.randrange(affordable)]
+            amount, kind = -price, SPEND
+        else:
+            amount, kind, reason = rng.randint(1, 3), EARN, f"网格上报：{rng.choice(GRID_REPORTS)}"
+        balance += amount
+        entries.append([at, 0, seq, amount, kind, reason, None, None, balance, rng.choice(desk), 0])
+    balances[0] = balance
+
+    entries.sort(key=lambda e: (e[_AT], e[_MEMBER], e[_SEQ]))
+    for entry_id, entry in enumerate(entries, start=1):
+        entry[_ID] = entry_id
+    order = sorted(range(len(projects)), key=lambda i: projects[i]["created_at"])  # ids as announced
+    project_id = [0] * len(projects)
+    for new_id, i in enumerate(order, start=1):
+        project_id[i] = new_id
+    claims.sort(key=lambda c: c[_C_AT])
+    for claim_id, claim in enumerate(claims, start=1):
+        claim[_C_ID] = claim_id
+
+    b.insert(_table(Project), (dict(projects[i], id=project_id[i]) for i in order))
+    b.insert(_table(Member), (dict(id=m + 1, person_id=person_id, base_id=b.base_id, balance=balances[m],
+                                   joined_at=joined[m], joined_by=rng.choice(desk))
+                              for m, person_id in enumerate(people.members)))
+    b.insert(_table(PointsEntry), (dict(
+        id=e[_ID], member_id=e[_MEMBER] + 1, amount=e[_AMOUNT], kind=e[_KIND], reason=e[_REASON],
+        ref_kind="claim" if e[_CLAIM] else "", ref_id=e[_CLAIM][_C_ID] if e[_CLAIM] else None,
+        reverses_id=e[_REVERSES][_ID] if e[_REVERSES] else None, balance_after=e[_AFTER], expires_at=None,
+        at=e[_AT], staff_id=e[_STAFF], idem_key=f"{rng.getrandbits(128):032x}") for e in entries))
+    b.insert(_table(ProjectClaim), (dict(
+        id=c[_C_ID], project_id=project_id[c[_C_PROJECT]], member_id=c[_C_MEMBER] + 1, state=c[_C_STATE],
+        claimed_at=c[_C_AT], claimed_by=c[_C_BY], finished_at=c[_C_DONE], finished_by=c[_C_DONE_BY],
+        minutes=c[_C_MINUTES], entry_id=c[_C_ENTRY][_ID] if c[_C_ENTRY] else None) for c in claims))
+
+
 # Order matters: staff refer to merchants, visits to people and staff; the audit filler comes after every area
 # that queues its own events.
 AREAS: list[Callable[[Builder], None]] = [area_base, area_merchants, area_staff, area_people, area_visits,
-                                          area_bookings, area_audit]
+                                          area_bookings, area_points, area_audit]
 
 
 def write_audit_chain(b: Builder) -> None:

@@ -21,7 +21,7 @@ from desk.ui.pages import PageContext, PageSpec
 from desk.ui.pages.settings import SettingsPage
 
 ADMIN_SECTIONS = [
-    "base_profile", "hours", "holidays", "facilities", "staff", "retention", "backups", "audit_log", "language"]
+    "base_profile", "hours", "holidays", "facilities", "staff", "retention", "points", "backups", "audit_log", "language"]
 
 
 def _extra_page(context: PageContext) -> QWidget:
@@ -70,7 +70,7 @@ def test_every_page_and_section_of_the_admin_is_reachable(window: MainWindow) ->
     tabs = find(settings, QTabWidget, "settings_tabs")
     assert [tabs.widget(i).objectName() for i in range(tabs.count())] == [f"section_{k}" for k in ADMIN_SECTIONS]
     assert [tabs.tabText(i) for i in range(tabs.count())] == [
-        "基地信息", "开放时间与闭馆日", "节假日与特别开放", "设施与预约规则", "工作人员", "个人信息保留", "备份与恢复",
+        "基地信息", "开放时间与闭馆日", "节假日与特别开放", "设施与预约规则", "工作人员", "个人信息保留", "红色积分", "备份与恢复",
         "操作日志", "语言 Language"]
     for key in ADMIN_SECTIONS:
         section = settings.show_section(key)

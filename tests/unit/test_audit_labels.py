@@ -3,6 +3,7 @@
 import re
 from pathlib import Path
 
+from desk.domain.points import EntryKind
 from desk.ui.settings.audit_log import ACTION_LABELS, ENTITY_LABELS
 
 SERVICES = Path(__file__).resolve().parents[2] / "desk" / "services"
@@ -22,3 +23,8 @@ def test_every_action_and_entity_has_a_label() -> None:
     written = _written()
     assert sorted({action for action, _ in written} - set(ACTION_LABELS)) == []
     assert sorted({entity for _, entity in written} - set(ENTITY_LABELS)) == []
+
+
+def test_every_ledger_entry_kind_has_a_label() -> None:
+    # The ledger writes "points_<kind>" from the entry kind, which the scan above cannot see.
+    assert sorted(f"points_{kind.value}" for kind in EntryKind if f"points_{kind.value}" not in ACTION_LABELS) == []

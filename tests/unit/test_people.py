@@ -1,5 +1,6 @@
 """The people registry on both backends: registering and editing people, one phone one person, search by full
-phone / last four digits / name prefix (indexed), masking in lists, and an audit trail that names fields only.
+phone / last four digits / name prefix / member card (indexed), masking in lists, and an audit trail that names
+fields only.
 
 Every refused call is checked for writing nothing at all."""
 
@@ -28,6 +29,7 @@ from desk.services.auth import AuthService
 from desk.services.checks import CheckService
 from desk.services.context import ServiceContext
 from desk.services.people import PeopleService, PersonForm
+from desk.services.points import PointsService
 from desk.services.retention import RetentionService
 from desk.services.staff import StaffService
 from desk.services.visits import VisitService
@@ -370,3 +372,87 @@ def test_search_uses_indexes_not_scans(ctx: ServiceContext, admin: Actor) -> Non
             # "SEARCH t USING INDEX ..." walks part of an index; "SCAN t ..." reads a whole table or index.
             assert plan and not [step for step in plan if step.startswith("SCAN")], (statement, plan)
 
+
+# -- member cards ----------------------------------------------------------------------------------------------
+
+def _members(ctx: ServiceContext, admin: Actor) -> dict[str, int]:
+    """PEOPLE registered; 张伟 and 张伟民 joined the points scheme, in that order (MH00001, MH00002)."""
+    ids = _register_many(ctx, admin, PEOPLE)
+    points = PointsService(ctx)
+    assert [points.join(admin, ids[name]).number for name in ("张伟", "张伟民")] == ["MH00001", "MH00002"]
+    return ids
+
+
+@pytest.mark.parametrize("typed", [
+    pytest.param("RHM:MH00002", id="scanned-card"),
+    pytest.param(" rhm:mh00002 ", id="scanned-lowercase-with-spaces"),
+    pytest.param("MH00002", id="typed-number"),
+    pytest.param("mh00002", id="typed-number-lowercase"),
+])
+def test_a_member_card_or_number_finds_exactly_that_person(ctx: ServiceContext, admin: Actor, typed: str) -> None:
+    ids = _members(ctx, admin)
+
+    rows = PeopleService(ctx).search(typed)
+
+    # One row, even though a name search for 张伟 finds two: Enter then acts on it as on any single match.
+    assert [(r.id, r.name, r.masked_phone, r.member_no) for r in rows] == [
+        (ids["张伟民"], "张伟民", "139****5678", "MH00002")]
+
+
+def test_a_damaged_card_is_a_format_error_of_the_search_field(ctx: ServiceContext, admin: Actor) -> None:
+    _members(ctx, admin)
+    for scanned in ("RHM:", "RHM:12", "RHM:MH-00001", "RHM:张伟"):
+        with pytest.raises(BadFormat) as refused:
+            PeopleService(ctx).search(scanned)
+        assert (refused.value.field, refused.value.params) == ("search", {"expected": "member_code"})
+
+
+def test_a_card_of_nobody_here_is_not_found_rather_than_an_empty_list(ctx: ServiceContext, admin: Actor) -> None:
+    _members(ctx, admin)
+    for typed in ("RHM:MH09999", "MH09999"):
+        with pytest.raises(NotFound) as refused:
+            PeopleService(ctx).search(typed)
+        assert (refused.value.field, refused.value.params) == ("search", {"entity": "member", "key": "MH09999"})
+
+
+def test_text_that_only_looks_a_little_like_a_number_is_searched_as_before(ctx: ServiceContext, admin: Actor) -> None:
+    _members(ctx, admin)
+    people = PeopleService(ctx)
+    assert [r.name for r in people.search("张伟")] == ["张伟", "张伟民"]  # names never look like member numbers
+    assert people.search("MH") == []  # too short for a member number: a (Latin) name prefix that matches nobody
+    assert [r.name for r in people.search("5678")] == ["张伟", "张伟民", "欧阳晓梅"]
+
+
+def test_an_anonymised_persons_card_finds_nobody(ctx: ServiceContext, admin: Actor) -> None:
+    ids = _members(ctx, admin)
+    with ctx.db.write() as s:
+        s.execute(update(Person).where(Person.id == ids["张伟"]).values(anonymised_at=ctx.clock.now()))
+    with pytest.raises(NotFound):
+        PeopleService(ctx).search("RHM:MH00001")
+
+
+def test_a_member_card_search_uses_the_member_number_index(ctx: ServiceContext, admin: Actor) -> None:
+    if ctx.db.dialect != "sqlite":
+        pytest.skip("query plans are read on SQLite")
+    _members(ctx, admin)
+    with ctx.db.engine.begin() as conn:
+        conn.execute(text("ANALYZE"))
+    statements: list[tuple[str, Any]] = []
+
+    def remember(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool) -> None:
+        if statement.lstrip().upper().startswith("SELECT"):
+            statements.append((statement, parameters))
+
+    event.listen(ctx.db.read_engine, "before_cursor_execute", remember)
+    try:
+        assert PeopleService(ctx).search("RHM:MH00001")
+    finally:
+        event.remove(ctx.db.read_engine, "before_cursor_execute", remember)
+
+    assert statements
+    with ctx.db.read_engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        for statement, parameters in statements:
+            plan = [row[3] for row in raw.execute("EXPLAIN QUERY PLAN " + statement, parameters)]
+            assert plan and not [step for step in plan if step.startswith("SCAN")], (statement, plan)

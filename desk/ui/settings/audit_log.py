@@ -73,6 +73,21 @@ ACTION_LABELS = {
     "visits_auto_checked_out": str(QT_TRANSLATE_NOOP("AuditLogModel", "闭馆自动签退")),
     "visits_checked_out": str(QT_TRANSLATE_NOOP("AuditLogModel", "签退")),
     "visits_exported": str(QT_TRANSLATE_NOOP("AuditLogModel", "导出到访记录")),
+    "member_joined": str(QT_TRANSLATE_NOOP("AuditLogModel", "加入红色积分")),
+    "project_created": str(QT_TRANSLATE_NOOP("AuditLogModel", "新建服务项目")),
+    "project_edited": str(QT_TRANSLATE_NOOP("AuditLogModel", "修改服务项目")),
+    "project_status_changed": str(QT_TRANSLATE_NOOP("AuditLogModel", "更改项目状态")),
+    "project_claimed": str(QT_TRANSLATE_NOOP("AuditLogModel", "认领项目")),
+    "claim_cancelled": str(QT_TRANSLATE_NOOP("AuditLogModel", "取消认领")),
+    "claim_absent": str(QT_TRANSLATE_NOOP("AuditLogModel", "认领未到")),
+    "points_notice_exported": str(QT_TRANSLATE_NOOP("AuditLogModel", "导出积分公示")),
+    # One per ledger entry kind ("points_" + EntryKind value).
+    "points_earn": str(QT_TRANSLATE_NOOP("AuditLogModel", "获得积分")),
+    "points_spend": str(QT_TRANSLATE_NOOP("AuditLogModel", "使用积分")),
+    "points_refund": str(QT_TRANSLATE_NOOP("AuditLogModel", "退还积分")),
+    "points_adjust": str(QT_TRANSLATE_NOOP("AuditLogModel", "调整积分")),
+    "points_expire": str(QT_TRANSLATE_NOOP("AuditLogModel", "积分过期")),
+    "points_reverse": str(QT_TRANSLATE_NOOP("AuditLogModel", "冲正积分")),
 }
 
 ENTITY_LABELS = {
@@ -88,6 +103,11 @@ ENTITY_LABELS = {
     "setting": str(QT_TRANSLATE_NOOP("AuditLogModel", "设置")),
     "unit": str(QT_TRANSLATE_NOOP("AuditLogModel", "位置")),
     "visit": str(QT_TRANSLATE_NOOP("AuditLogModel", "到访")),
+    "member": str(QT_TRANSLATE_NOOP("AuditLogModel", "会员")),
+    "points_entry": str(QT_TRANSLATE_NOOP("AuditLogModel", "积分流水")),
+    "project": str(QT_TRANSLATE_NOOP("AuditLogModel", "服务项目")),
+    "project_claim": str(QT_TRANSLATE_NOOP("AuditLogModel", "项目认领")),
+    "points_notice": str(QT_TRANSLATE_NOOP("AuditLogModel", "积分公示")),
 }
 
 ACTOR_LABELS = {
