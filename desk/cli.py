@@ -1,5 +1,5 @@
 """The `desk` command: the window by default, and the administrator's subcommands
-(init, user, backup, restore, check, export, purge).
+(init, user, backup, restore, check, export, purge, voucher, keys).
 
 Subcommands act as the command line actor: whoever holds the data folder already holds the data. An expected
 failure prints one translated line on stderr and exits 1; a usage error exits 2 (argparse). The window's
@@ -15,21 +15,25 @@ import datetime as dt
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from desk import __version__
 from desk.storage.location import Location, mask_url, resolve
 
 if TYPE_CHECKING:
     from desk.domain.errors import DeskError
+    from desk.domain.vouchers import VoucherStatus
     from desk.printing.register import VisitWords
     from desk.services.context import ServiceContext
     from desk.services.staff import StaffService
+    from desk.services.voucher_keys import VoucherKeys
+    from desk.services.vouchers import Verdict, VoucherRow, VoucherService
     from desk.storage.migrate import MigrationResult
 
 EXIT_FAILED = 1
 EXIT_INTERRUPTED = 130
 DEFAULT_BASE_CODE = "HG01"
+_T = TypeVar("_T")
 
 
 class Refused(Exception):
@@ -220,7 +224,88 @@ def build_parser() -> argparse.ArgumentParser:
     purge.add_argument("--dry-run", action="store_true",
                        help="只统计会匿名化多少人，不改动数据 (only count, change nothing)")
     purge.set_defaults(handler=_purge)
+    _add_voucher_commands(commands, common)
     return parser
+
+
+def _add_voucher_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser],
+                          common: argparse.ArgumentParser) -> None:
+    from desk.domain.vouchers import VoucherStatus
+
+    voucher = commands.add_parser(
+        "voucher", parents=[common], help="兑换券：list、slip、verify、redeem (vouchers)",
+        description="查看、打印、验证和核销兑换券。CODE 是扫码得到的二维码文本，或券上印的 8 位券码（如 HY7K-3M9Q）。"
+                    "(List, print, verify and redeem vouchers. CODE is the scanned QR text or the printed serial "
+                    "code.)")
+    actions = voucher.add_subparsers(title="操作 (actions)", metavar="ACTION", required=True)
+    listing = actions.add_parser(
+        "list", parents=[common], help="列出兑换券，最新的在前 (list vouchers, newest first)",
+        description="列出兑换券，最新的在前；会员姓名打码。(List vouchers, newest first; member names masked.)")
+    listing.add_argument("--status", choices=[status.value for status in VoucherStatus],
+                         help="只列出此状态：issued 未使用、redeemed 已核销、void 已作废、expired 已过期 (only this status)")
+    listing.add_argument("--merchant", metavar="ID", help="只列出此商家（编号或名称）的券 (only this merchant's, by id or name)")
+    listing.add_argument("--limit", metavar="N", type=int, help="最多列出 N 张，默认全部 (at most N; default all)")
+    listing.add_argument("--json", action="store_true",
+                         help="输出 JSON 数组，键名固定，供脚本使用 (a JSON array with fixed keys, for scripts)")
+    listing.set_defaults(handler=_voucher_list)
+
+    slip = actions.add_parser(
+        "slip", parents=[common], help="把兑换券凭条写成 PDF，标为重印 (write a voucher slip as PDF, marked as a reprint)",
+        description="把一张未使用的兑换券的凭条写成 PDF。凭条在发券时已打印过一次，这里的凭条标为“重印”并记入操作日志。"
+                    "(Write the slip of an unused voucher as a PDF; it is marked as a reprint and audited.)")
+    slip.add_argument("serial", metavar="SERIAL", help="券码或二维码文本 (serial code or QR text)")
+    slip.add_argument("-o", "--output", metavar="FILE.pdf", required=True, help="目标 PDF 文件 (the PDF file)")
+    slip.add_argument("--layout", choices=SLIP_LAYOUTS, default=SLIP_LAYOUTS[0],
+                      help="纸张：80mm、58mm 小票或 a4（每页 8 张），默认 80mm (paper; default 80mm)")
+    slip.set_defaults(handler=_voucher_slip)
+
+    verify = actions.add_parser(
+        "verify", parents=[common], help="验证兑换券，不作任何改动 (check a voucher; changes nothing)",
+        description="显示券的内容和现在能否核销，不作任何改动。能核销时退出码为 0，否则为 1。"
+                    "(Show what the voucher is and whether it can be redeemed now; exit 0 when it can, 1 otherwise.)")
+    verify.add_argument("code", metavar="CODE", help="二维码文本或券码 (QR text or serial code)")
+    verify.add_argument("--merchant", metavar="ID", help="在此商家（编号或名称）核销 (redeemed at this merchant)")
+    verify.set_defaults(handler=_voucher_verify)
+
+    redeem = actions.add_parser(
+        "redeem", parents=[common], help="核销兑换券，每张只能核销一次 (redeem a voucher, once)",
+        description="核销兑换券。只有这一次调用核销成功时退出码为 0；已核销、过期、作废、商家不符、不是真券或券码输错时"
+                    "退出码为 1，并用一行说明原因。(Redeem a voucher. Exit 0 only if this call redeemed it; otherwise "
+                    "exit 1 with one line saying why.)")
+    redeem.add_argument("code", metavar="CODE", help="二维码文本或券码 (QR text or serial code)")
+    redeem.add_argument("--merchant", metavar="ID",
+                        help="在此商家（编号或名称）核销；券属于其他商家时拒绝 (the merchant redeeming it, by id or name)")
+    redeem.set_defaults(handler=_voucher_redeem)
+
+    keys = commands.add_parser(
+        "keys", parents=[common], help="兑换券签名密钥：list、export、import、rotate (voucher signing keys)",
+        description="兑换券二维码的签名密钥，保存在数据文件夹的 keys/ 中，不在数据库里。同一基地的各台前台用 "
+                    "export --private 和 import 共用签名密钥；商户核销机只导入公钥，能验券、不能发券。"
+                    "(The keys that sign voucher QR codes live in the data folder, not in the database. Desks of one "
+                    "base share the signing key with export --private and import; a merchant station imports the "
+                    "public keys only.)")
+    steps = keys.add_subparsers(title="操作 (actions)", metavar="ACTION", required=True)
+    steps.add_parser("list", parents=[common], help="列出本机的密钥 (list this station's keys)",
+                     description="列出本机认识的密钥。(List the keys this station knows.)").set_defaults(
+        handler=_keys_list)
+    export = steps.add_parser(
+        "export", parents=[common], help="导出密钥文件 (export a key bundle)",
+        description="把本机的公钥导出到文件，供商户核销机导入；加 --private 时连同签名私钥一起导出，供本基地其他前台导入。"
+                    "(Export the public keys for merchant stations; with --private also the signing key, for the "
+                    "other desks of this base.)")
+    export.add_argument("file", metavar="FILE", help="目标文件，不会覆盖已有文件 (file; never overwritten)")
+    export.add_argument("--private", action="store_true",
+                        help="连同签名私钥一起导出，请像密码一样保管 (include the signing key; keep it like a password)")
+    export.set_defaults(handler=_keys_export)
+    load = steps.add_parser("import", parents=[common], help="导入密钥文件 (import a key bundle)",
+                            description="导入另一台前台导出的密钥文件。(Import a key bundle exported by another desk.)")
+    load.add_argument("file", metavar="FILE", help="密钥文件 (key bundle)")
+    load.set_defaults(handler=_keys_import)
+    steps.add_parser(
+        "rotate", parents=[common], help="换一把新的签名密钥 (make a new signing key)",
+        description="生成新的签名密钥；旧密钥只留公钥，已发出的券在有效期内照常可用。"
+                    "(Make a new signing key; old slips stay valid until they expire.)").set_defaults(
+        handler=_keys_rotate)
 
 
 def _add_globals(parser: argparse.ArgumentParser, default: object) -> None:
@@ -251,6 +336,8 @@ _EPILOG = """\
   desk restore backups/manual-20261128-180000.sqlite3
   desk export visits --from 2026-11-01 --to 2026-11-30 -o 十一月到访.xlsx
   desk purge --dry-run
+  desk voucher redeem HY7K-3M9Q --merchant 汇上佳超市
+  desk keys export 密钥-公钥.json
 """
 
 
@@ -418,6 +505,8 @@ def _seed_demo(ctx: ServiceContext, console: Console) -> None:
     console.out(_fill(console.translate("Cli", "另有 %1 位群众、%2 条到访记录、%3 个预约、%4 名积分会员、%5 个服务项目和 %6 条积分流水。"),
                       summary.people, summary.visits, summary.bookings, summary.members, summary.projects,
                       summary.points_entries))
+    console.out(_fill(console.translate("Cli", "兑换券：%1 个兑换项目，已发 %2 张兑换券，其中 %3 张已在商家核销。"),
+                      summary.rewards, summary.vouchers, summary.vouchers_redeemed))
     console.out(_fill(console.translate("Cli", "演示账户（密码均为 %1）："), DEMO_PASSWORD))
     headers = [field_label("username"), field_label("display_name"), field_label("role")]
     rows = [[username, display, role_name(role.value)] for username, display, role, _merchant in DEMO_STAFF]
@@ -719,6 +808,406 @@ def _purge(args: argparse.Namespace, location: Location, console: Console) -> in
         text = console.translate("Cli", "已匿名化 %1 人的姓名和电话（最近一次到访早于 %2，且不是积分会员；保留期限 %3 天）。")
     console.out(_fill(text, result.people, cutoff, days))
     return 0
+
+
+# --- vouchers and keys --------------------------------------------------------------------------------------
+
+VOUCHER_PAGE = 500  # rows read at a time by `voucher list` (keyset pages, newest first)
+# The values of printing.voucher_slip.SlipLayout, spelled out: the parser is built at every start of the window,
+# and the slip module takes tens of milliseconds to import.
+SLIP_LAYOUTS = ("80mm", "58mm", "a4")
+
+
+def _voucher_list(args: argparse.Namespace, location: Location, console: Console) -> int:
+    import json
+    import zoneinfo
+
+    from desk.domain.vouchers import VoucherStatus
+    from desk.services.vouchers import VoucherService
+
+    if args.limit is not None and args.limit < 1:
+        raise Refused(_fill(console.translate("Cli", "--limit 应为正整数，%1 不行。"), args.limit))
+    status = VoucherStatus(args.status) if args.status else None
+    with _opened(location, args.base, console) as (ctx, _result):
+        merchant = _voucher_merchant(console, ctx, args.merchant)
+        zone = zoneinfo.ZoneInfo(_timezone(ctx))
+        rows = _voucher_pages(VoucherService(ctx), status, merchant[0] if merchant else None, args.limit)
+        if args.json:
+            # Streamed a row at a time: a station's whole history need not fit in memory.
+            separator = "\n"
+            sys.stdout.write("[")
+            for row in rows:
+                sys.stdout.write(separator + "  " + json.dumps(_voucher_json(row, zone), ensure_ascii=False))
+                separator = ",\n"
+            sys.stdout.write("]\n" if separator == "\n" else "\n]\n")
+            sys.stdout.flush()
+            return 0
+        table = [_voucher_cells(console, row, zone) for row in rows]
+    if not table:
+        console.out(console.translate("Cli", "没有符合条件的兑换券。"))
+        return 0
+    headers = [console.translate("Cli", "券码"), console.translate("Cli", "状态"), console.translate("Cli", "商家"),
+               console.translate("Cli", "兑换内容"), console.translate("Cli", "积分"),
+               console.translate("Cli", "会员"), console.translate("Cli", "发券日期"),
+               console.translate("Cli", "有效期至"), console.translate("Cli", "核销或作废")]
+    for line in _table(headers, table):
+        console.out(line)
+    return 0
+
+
+def _voucher_pages(vouchers: VoucherService, status: VoucherStatus | None, merchant_id: int | None,
+                   limit: int | None) -> Iterator[VoucherRow]:
+    before: int | None = None
+    left = limit
+    while left is None or left > 0:
+        size = VOUCHER_PAGE if left is None else min(VOUCHER_PAGE, left)
+        page = vouchers.vouchers(status=status, merchant_id=merchant_id, before_id=before, limit=size)
+        yield from page
+        if len(page) < size:
+            return
+        before = page[-1].id
+        if left is not None:
+            left -= len(page)
+
+
+def _voucher_json(row: VoucherRow, zone: dt.tzinfo) -> dict[str, object]:
+    """One voucher for scripts: the same keys in the same order for every row, absent values as null."""
+    from desk.domain.vouchers import yuan
+
+    return {
+        "id": row.id, "code": row.code, "status": row.status.value, "merchant_id": row.merchant_id,
+        "merchant": row.merchant_name, "reward": row.reward_title, "points": row.points,
+        "face_value": yuan(row.face_value_fen) or None, "member_no": row.member_no or None,
+        "member": row.masked_name, "issued_at": row.issued_at.astimezone(zone).isoformat(timespec="seconds"),
+        "expires_on": row.expires_on.isoformat(),
+        "redeemed_at": row.redeemed_at.astimezone(zone).isoformat(timespec="seconds") if row.redeemed_at else None,
+        "redeemed_by": row.redeemed_by or None, "void_reason": row.void_reason or None, "reprints": row.reprints,
+        "settled": row.settled,
+    }
+
+
+def _voucher_cells(console: Console, row: VoucherRow, zone: dt.tzinfo) -> list[str]:
+    from desk.domain.vouchers import VoucherStatus
+
+    detail = ""
+    if row.status is VoucherStatus.REDEEMED and row.redeemed_at is not None:
+        detail = f"{_local_minute(row.redeemed_at, zone)} {_redeemer(console, row)}"
+    elif row.status is VoucherStatus.VOID:
+        detail = row.void_reason
+    member = f"{row.masked_name} {row.member_no}".strip()
+    return [row.code, _voucher_status_name(console, row.status), row.merchant_name, row.reward_title,
+            str(row.points), member, row.issued_at.astimezone(zone).date().isoformat(), row.expires_on.isoformat(),
+            detail]
+
+
+def _voucher_slip(args: argparse.Namespace, location: Location, console: Console) -> int:
+    from desk.domain.errors import DeskError
+    from desk.domain.staff import COMMAND_LINE
+    from desk.printing.voucher_slip import SlipLayout, voucher_slip_pdf
+    from desk.services.vouchers import VoucherService
+
+    # Everything typed is checked before the database is opened: a mistake writes nothing.
+    code = _code_argument(console, args.serial)
+    output = Path(args.output).expanduser().resolve()
+    if output.is_dir():
+        raise Refused(_fill(console.translate("Cli", "%1 是文件夹，请给出文件名，例如 %2。"), output,
+                            output / "voucher.pdf"))
+    if output.suffix.lower() != ".pdf":
+        raise Refused(_fill(console.translate("Cli", "凭条只能写成 .pdf 文件，%1 不行。"), output.name))
+    if not output.parent.is_dir():
+        raise Refused(_fill(console.translate("Cli", "文件夹 %1 不存在。"), output.parent))
+    with _opened(location, args.base, console) as (ctx, _result):
+        vouchers = VoucherService(ctx)
+        try:
+            row = vouchers.find(code)
+            slip = vouchers.reprint(COMMAND_LINE, row.id)
+        except DeskError as error:
+            raise Refused(_voucher_problem(console, error)) from None
+    pdf = voucher_slip_pdf([slip], SlipLayout(args.layout))
+    try:
+        output.write_bytes(pdf)
+    except OSError as error:
+        raise Refused(_fill(console.translate("Cli", "无法写入 %1：%2。"), output,
+                            error.strerror or str(error))) from None
+    console.out(_fill(console.translate("Cli", "已把兑换券 %1 的凭条（标为重印，%2）写入 %3"), row.code, args.layout,
+                      output))
+    return 0
+
+
+def _voucher_verify(args: argparse.Namespace, location: Location, console: Console) -> int:
+    import zoneinfo
+
+    from desk.domain.vouchers import Outcome
+    from desk.services.vouchers import VoucherService
+
+    code = _code_argument(console, args.code)
+    with _opened(location, args.base, console) as (ctx, _result):
+        merchant = _voucher_merchant(console, ctx, args.merchant)
+        zone = zoneinfo.ZoneInfo(_timezone(ctx))
+        verdict = VoucherService(ctx).verify(code, merchant[0] if merchant else None)
+    if verdict.voucher is not None:
+        for line in _voucher_lines(console, verdict.voucher, zone):
+            console.out(line)
+    console.out(_verdict_line(console, verdict, zone, merchant))
+    return 0 if verdict.outcome is Outcome.VALID else EXIT_FAILED
+
+
+def _voucher_redeem(args: argparse.Namespace, location: Location, console: Console) -> int:
+    import zoneinfo
+
+    from desk.domain.staff import COMMAND_LINE
+    from desk.domain.vouchers import Outcome
+    from desk.services.vouchers import VoucherService
+
+    code = _code_argument(console, args.code)
+    with _opened(location, args.base, console) as (ctx, _result):
+        merchant = _voucher_merchant(console, ctx, args.merchant)
+        zone = zoneinfo.ZoneInfo(_timezone(ctx))
+        verdict = VoucherService(ctx).redeem(COMMAND_LINE, code, merchant[0] if merchant else None)
+    if verdict.outcome is not Outcome.REDEEMED or verdict.voucher is None:
+        raise Refused(_fill(console.translate("Cli", "未核销：%1"), _verdict_line(console, verdict, zone, merchant)))
+    row = verdict.voucher
+    console.out(_fill(console.translate("Cli", "已核销兑换券 %1：%2 %3，%4 积分，会员 %5。"), row.code,
+                      row.merchant_name, row.reward_title, row.points, row.masked_name))
+    return 0
+
+
+def _code_argument(console: Console, text: str) -> str:
+    if not text.strip():
+        raise Refused(console.translate("Cli", "请给出券码（如 HY7K-3M9Q）或扫码得到的二维码文本。"))
+    return text
+
+
+def _voucher_merchant(console: Console, ctx: ServiceContext, value: str | None) -> tuple[int, str] | None:
+    """The merchant named on the command line by its number or exact name: (id, name)."""
+    from desk.services.staff import StaffService
+
+    if value is None:
+        return None
+    text = value.strip()
+    for merchant in StaffService(ctx).merchants():
+        if str(merchant.id) == text or merchant.name == text:
+            return merchant.id, merchant.name
+    if text.isdigit():  # a merchant that has left the alliance still has its vouchers
+        return int(text), text
+    raise Refused(_fill(console.translate("Cli", "没有编号或名称为 %1 的联盟商家。"), text))
+
+
+def _voucher_lines(console: Console, row: VoucherRow, zone: dt.tzinfo) -> list[str]:
+    """What a voucher is, in two lines."""
+    from desk.domain.vouchers import yuan
+
+    first = _fill(console.translate("Cli", "兑换券 %1：%2 %3，%4 积分"), row.code, row.merchant_name,
+                  row.reward_title, row.points)
+    if row.face_value_fen is not None:
+        first += _fill(console.translate("Cli", "，面值 ¥%1"), yuan(row.face_value_fen))
+    second = _fill(console.translate("Cli", "会员 %1，%2 发券，有效期至 %3，状态：%4。"),
+                   f"{row.masked_name} {row.member_no}".strip(), row.issued_at.astimezone(zone).date(),
+                   row.expires_on, _voucher_status_name(console, row.status))
+    return [first + console.translate("Cli", "。"), second]
+
+
+def _verdict_line(console: Console, verdict: Verdict, zone: dt.tzinfo, at: tuple[int, str] | None) -> str:
+    """Whether the voucher can be (or was) redeemed, and if not, why — in one line."""
+    from desk.domain.vouchers import Outcome
+
+    row = verdict.voucher
+    match verdict.outcome:
+        case Outcome.VALID:
+            return console.translate("Cli", "可以核销。")
+        case Outcome.REDEEMED if row is not None:
+            return _fill(console.translate("Cli", "已核销兑换券 %1。"), row.code)
+        case Outcome.ALREADY_REDEEMED if row is not None and row.redeemed_at is not None:
+            return _fill(console.translate("Cli", "这张券已于 %1 在 %2 核销过（%3），不能再用。"),
+                         _local_minute(row.redeemed_at, zone), row.merchant_name, _redeemer(console, row))
+        case Outcome.EXPIRED if row is not None:
+            return _fill(console.translate("Cli", "这张券已过期：有效期到 %1 为止。"), row.expires_on)
+        case Outcome.VOIDED if row is not None:
+            if row.void_reason:
+                return _fill(console.translate("Cli", "这张券已作废（%1），不能使用。"), row.void_reason)
+            return console.translate("Cli", "这张券已作废，不能使用。")
+        case Outcome.WRONG_MERCHANT if row is not None:
+            return _fill(console.translate("Cli", "这张券只能在 %1 使用，不能在 %2 核销。"), row.merchant_name,
+                         at[1] if at else "")
+        case Outcome.TYPO:
+            return console.translate("Cli", "券码有误：有一位输错或两位颠倒了，请对照凭条重新输入。")
+    if verdict.error is not None:
+        return _voucher_problem(console, verdict.error)
+    return console.translate("Cli", "不是本基地的兑换券。")
+
+
+def _voucher_problem(console: Console, error: DeskError) -> str:
+    """A code that names no voucher, or a voucher that cannot be printed, in one line."""
+    from desk.domain import errors as e
+
+    match error:
+        case e.SerialTypo():
+            return console.translate("Cli", "券码有误：有一位输错或两位颠倒了，请对照凭条重新输入。")
+        case e.SerialMalformed():
+            return console.translate("Cli", "这不是券码：券码为 8 位字母和数字，例如 HY7K-3M9Q（不用 0、O、1、I）。")
+        case e.NotAVoucher():
+            return console.translate("Cli", "这不是兑换券的二维码，可能扫到了别的码或没扫全，请重新扫描。")
+        case e.BadVoucherSignature():
+            return console.translate("Cli", "不是真券：二维码的签名不符，内容被改动过或是伪造的。")
+        case e.UnknownVoucherKey():
+            return _fill(console.translate("Cli", "不是本基地认识的券：签名密钥 %1 本机没有。如果是本基地的券，请先导入密钥："
+                                                  "desk keys import 文件。"), error.params.get("key_id", ""))
+        case e.VoucherVersionUnsupported():
+            return console.translate("Cli", "这张券由更新版本的前台签发，请先升级本程序。")
+        case e.NotFound():
+            return console.translate("Cli", "不是本基地的兑换券：没有这张券。")
+        case e.VoucherNotIssued():
+            return _fill(console.translate("Cli", "这张券的状态是“%1”，只有未使用的券才能重印凭条。"),
+                         _voucher_status_name(console, str(error.params.get("status", ""))))
+        case e.SigningKeyMissing():
+            return console.translate("Cli", "本机只有公钥，不能签发或重印兑换券。请在持有签名密钥的前台上操作，"
+                                            "或先导入签名密钥：desk keys import 文件。")
+    return console.error_line(error)
+
+
+def _voucher_status_name(console: Console, status: str) -> str:
+    return {
+        "issued": console.translate("Cli", "未使用"),
+        "redeemed": console.translate("Cli", "已核销"),
+        "void": console.translate("Cli", "已作废"),
+        "expired": console.translate("Cli", "已过期"),
+    }.get(str(status), str(status))
+
+
+def _redeemer(console: Console, row: VoucherRow) -> str:
+    # A redemption from the command line has no staff account behind it.
+    return row.redeemed_by or console.translate("Cli", "命令行")
+
+
+def _local_minute(moment: dt.datetime, zone: dt.tzinfo) -> str:
+    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+
+
+def _keys_list(args: argparse.Namespace, location: Location, console: Console) -> int:
+    from desk.services.voucher_keys import VoucherKeys
+
+    keys = VoucherKeys(location.data_dir)
+    known = _key_files(console, keys, keys.keys)
+    if not known:
+        console.out(console.translate("Cli", "本机还没有兑换券签名密钥。第一次发券时会自动生成；本基地已有密钥的，"
+                                             "请从其他前台导出后导入：desk keys import 文件。"))
+        return 0
+    headers = [console.translate("Cli", "密钥"), console.translate("Cli", "用途"), console.translate("Cli", "私钥")]
+    rows = [[key.key_id,
+             console.translate("Cli", "签发新券") if key.current else console.translate("Cli", "只验证已发的券"),
+             console.translate("Cli", "有") if key.can_sign else console.translate("Cli", "无")]
+            for key in known]
+    for line in _table(headers, rows):
+        console.out(line)
+    console.out(_fill(console.translate("Cli", "密钥文件夹：%1"), keys.folder))
+    return 0
+
+
+def _keys_export(args: argparse.Namespace, location: Location, console: Console) -> int:
+    import os
+
+    from desk.domain.errors import SigningKeyMissing
+    from desk.services.voucher_keys import VoucherKeys
+
+    target = Path(args.file).expanduser().resolve()
+    if target.is_dir():
+        raise Refused(_fill(console.translate("Cli", "%1 是文件夹，请给出文件名，例如 %2。"), target,
+                            target / "desk-keys.json"))
+    if not target.parent.is_dir():
+        raise Refused(_fill(console.translate("Cli", "文件夹 %1 不存在。"), target.parent))
+    if target.exists():
+        raise Refused(_fill(console.translate("Cli", "%1 已存在，未覆盖。请换一个文件名。"), target))
+    keys = VoucherKeys(location.data_dir)
+    had = bool(_key_files(console, keys, keys.keys))
+    try:
+        bundle = _key_files(console, keys, lambda: keys.export_bundle(args.private))
+    except SigningKeyMissing:
+        raise Refused(console.translate("Cli", "本机只有公钥，没有签名私钥可以导出。去掉 --private 可导出公钥。")) from None
+    try:
+        # Created only if absent, and a private bundle readable by its owner alone from the start.
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                     0o600 if args.private else 0o644)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(bundle)
+    except FileExistsError:
+        raise Refused(_fill(console.translate("Cli", "%1 已存在，未覆盖。请换一个文件名。"), target)) from None
+    except OSError as error:
+        raise Refused(_fill(console.translate("Cli", "无法写入 %1：%2。"), target,
+                            error.strerror or str(error))) from None
+    known = keys.keys()
+    if not had:
+        console.out(_fill(console.translate("Cli", "本机原来没有密钥，已生成签名密钥 %1。"),
+                          ", ".join(k.key_id for k in known if k.current)))
+    if args.private:
+        console.out(_fill(console.translate("Cli", "已把签名密钥和公钥（共 %1 个密钥）导出到 %2。在本基地其他前台上运行 "
+                                                   "desk keys import 导入。"), len(known), target))
+        console.err(console.translate("Cli", "注意：这个文件含签名私钥，拿到它就能制作兑换券。请像密码一样保管，只用 U 盘等"
+                                             "当面传递，导入后立即删除，不要用微信或邮件发送。"))
+    else:
+        console.out(_fill(console.translate("Cli", "已把公钥（共 %1 个）导出到 %2。商户核销机导入后能验券和核销，不能发券。"),
+                          len(known), target))
+    return 0
+
+
+def _keys_import(args: argparse.Namespace, location: Location, console: Console) -> int:
+    from desk.domain.errors import KeyBundleInvalid, KeyConflict
+    from desk.services.voucher_keys import LARGEST_BUNDLE, VoucherKeys
+
+    source = Path(args.file).expanduser().resolve()
+    if not source.is_file():
+        raise Refused(_fill(console.translate("Cli", "找不到文件 %1。"), source))
+    try:
+        with source.open("rb") as handle:
+            data = handle.read(LARGEST_BUNDLE + 1)  # a bigger file is refused as a whole, unread
+    except OSError as error:
+        raise Refused(_fill(console.translate("Cli", "无法读取 %1：%2。"), source,
+                            error.strerror or str(error))) from None
+    keys = VoucherKeys(location.data_dir)
+    try:
+        result = _key_files(console, keys, lambda: keys.import_bundle(data))
+    except KeyBundleInvalid:
+        raise Refused(_fill(console.translate("Cli", "%1 不是有效的兑换券密钥文件（可能不完整或被改动过），未导入任何密钥。"),
+                            source)) from None
+    except KeyConflict as error:
+        raise Refused(_fill(console.translate("Cli", "文件中的密钥 %1 与本机同名密钥的内容不同，未导入任何密钥。请核对文件来源。"),
+                            error.params.get("key_id", ""))) from None
+    if result.added:
+        console.out(_fill(console.translate("Cli", "已导入新密钥（%1 个）：%2。"), len(result.added),
+                          ", ".join(result.added)))
+    else:
+        console.out(console.translate("Cli", "文件中的密钥本机都已有，未作改动。"))
+    if result.current is not None:
+        console.out(_fill(console.translate("Cli", "本机今后用签名密钥 %1 签发兑换券。"), result.current))
+    elif not keys.can_sign():
+        console.out(console.translate("Cli", "本机只有公钥：可以验券和核销，不能发券。"))
+    return 0
+
+
+def _keys_rotate(args: argparse.Namespace, location: Location, console: Console) -> int:
+    from desk.domain.errors import SigningKeyMissing
+    from desk.services.voucher_keys import VoucherKeys
+
+    keys = VoucherKeys(location.data_dir)
+    before = [key.key_id for key in _key_files(console, keys, keys.keys) if key.current]
+    try:
+        made = _key_files(console, keys, keys.rotate)
+    except SigningKeyMissing:
+        raise Refused(console.translate("Cli", "本机只有公钥，不能生成签名密钥。请在本基地持有签名密钥的前台上操作。")) from None
+    console.out(_fill(console.translate("Cli", "已生成新的签名密钥 %1，今后发的券用它签名。"), made.key_id))
+    if before:
+        console.out(_fill(console.translate("Cli", "旧密钥 %1 只留公钥：已发出的券在有效期内照常可用。"), ", ".join(before)))
+    console.out(console.translate("Cli", "请把新密钥分发出去：本基地其他前台导入 desk keys export 文件 --private 导出的文件；"
+                                         "商户核销机导入 desk keys export 文件 导出的公钥。"))
+    return 0
+
+
+def _key_files(console: Console, keys: VoucherKeys, work: Callable[[], _T]) -> _T:
+    """The key folder's work; a folder that cannot be read or written is one line."""
+    try:
+        return work()
+    except OSError as error:
+        raise Refused(_fill(console.translate("Cli", "无法读写密钥文件夹 %1：%2。"), keys.folder,
+                            error.strerror or str(error))) from None
 
 
 # --- helpers ------------------------------------------------------------------------------------------------

@@ -433,3 +433,62 @@ class KeyInUse(DeskError):
     """The key that signs new vouchers is not removed; rotate first."""
 
     code = "key_in_use"  # params: key_id
+
+
+# --- vouchers ------------------------------------------------------------------------------------------------
+
+class RewardUnavailable(DeskError):
+    """The reward, or its merchant, is not active: nothing can be issued for it."""
+
+    code = "reward_unavailable"  # params: title, merchant, reason ("reward" | "merchant")
+
+
+class OutOfStock(DeskError):
+    code = "out_of_stock"  # params: title
+
+
+class MonthlyLimitReached(DeskError):
+    code = "monthly_limit_reached"  # params: title, limit
+
+
+class VoucherNotIssued(DeskError):
+    """Only an issued (unredeemed) voucher is voided or reprinted."""
+
+    code = "voucher_not_issued"  # params: status
+
+
+class NothingToSettle(DeskError):
+    code = "nothing_to_settle"  # params: merchant
+
+
+# --- merchants (additions) -----------------------------------------------------------------------------------
+
+class DateInFuture(InvalidInput):
+    """A date that records something already done (a merchant joined the alliance) cannot be after today."""
+
+    code = "date_in_future"  # params: latest (ISO date: today at the base)
+
+
+class BadContactPhone(InvalidInput):
+    """Neither a mainland mobile number nor a landline of digits, spaces and dashes (7–20 characters)."""
+
+    code = "bad_contact_phone"
+
+
+class BadAmount(InvalidInput):
+    """Not an amount of yuan with at most two decimals."""
+
+    code = "bad_amount"
+
+
+class StockChanged(DeskError):
+    """The stock was changed from another desk (vouchers issued, a restock) since the form showed it; nothing was
+    saved, so an issue is never undone by an edit made on an old number."""
+
+    code = "stock_changed"  # params: stock (now; None = unlimited)
+
+
+class UnlimitedStock(DeskError):
+    """A reward without a stock limit is not restocked."""
+
+    code = "unlimited_stock"

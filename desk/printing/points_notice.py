@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from desk.domain.periods import Period, PeriodKind
 from desk.printing.fonts import register_cjk_font
+from desk.printing.pages import CjkText, numbered_canvas, page_tables, split_rows
 
 if TYPE_CHECKING:
     from desk.services.points_notice import PointsNotice
@@ -78,23 +79,14 @@ def points_notice_pdf(notice: PointsNotice, labels: NoticeLabels | None = None) 
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.pdfgen.canvas import Canvas
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
     w = labels or NoticeLabels()
     font = register_cjk_font()
-    known = pdfmetrics.getFont(font).face.charToGlyph
+    text = CjkText(font)
+    glyphs, printable = text.glyphs, text.printable
     page_size, side, top, bottom = A4, 15 * mm, 15 * mm, 18 * mm
-
-    def glyphs(value: str) -> str:
-        # The embedded font lacks rare characters (𠮷) and emoji: print □ so the reader sees a character is
-        # there, rather than a gap that reads as another name.
-        return "".join(ch if ord(ch) in known or ch.isspace() else "□" for ch in value)
-
-    def printable(value: str) -> str:
-        return glyphs(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
     title_style = ParagraphStyle("title", fontName=font, fontSize=18, leading=24, alignment=TA_CENTER)
     line_style = ParagraphStyle("line", fontName=font, fontSize=10.5, leading=15, alignment=TA_CENTER)
@@ -176,57 +168,25 @@ def points_notice_pdf(notice: PointsNotice, labels: NoticeLabels | None = None) 
     else:
         heights = [height(body[0][0], sum(widths))]
     heights.append(height(body[-1][0], sum(widths[:4])))
-    room = frame_height - sum(item.wrap(frame_width, frame_height)[1] for item in intro) - header_height - 1
-    pages: list[tuple[list[list[Any]], list[float]]] = [([], [])]
-    for row, row_height in zip(body, heights, strict=True):
-        if pages[-1][0] and row_height > room:
-            pages.append(([], []))
-            room = frame_height - header_height - 1
-        pages[-1][0].append(row)
-        pages[-1][1].append(row_height)
-        room -= row_height
-    story = list(intro)
-    for number, (rows, row_heights) in enumerate(pages, start=1):
-        last = number == len(pages)
-        table = Table([header, *rows], colWidths=widths, rowHeights=[header_height, *row_heights], repeatRows=1)
-        table.setStyle(style(len(rows), last))
-        story.append(table)
-        if not last:
-            story.append(PageBreak())
+    first_room = frame_height - sum(item.wrap(frame_width, frame_height)[1] for item in intro) - header_height - 1
+    pages = split_rows(body, heights, first_room, frame_height - header_height - 1)
+    story = [*intro, *page_tables(header, pages, widths, header_height, style)]
     story += [Spacer(1, 8 * mm),
               Paragraph(printable(w.issuer.format(base=notice.base_name)), issuer_style),
               Paragraph(printable(generated), issuer_style)]
 
-    class NumberedCanvas(Canvas):
-        """Holds every page back until the end, so each can say how many pages there are. A notice is pinned
-        up sheet by sheet: each carries the objection line and its page number."""
-
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                self.saveState()
-                self.setFont(font, 9)
-                self.setFillColor(colors.HexColor("#333333"))
-                self.drawString(15 * mm, 10 * mm, glyphs(w.board))
-                self.drawRightString(page_size[0] - 15 * mm, 10 * mm, w.page.format(page=number, pages=total))
-                self.restoreState()
-                super().showPage()
-            super().save()
+    def footer(canvas: Any, number: int, pages: int) -> None:
+        # A notice is pinned up sheet by sheet: each carries the objection line and its page number.
+        canvas.setFont(font, 9)
+        canvas.setFillColor(colors.HexColor("#333333"))
+        canvas.drawString(15 * mm, 10 * mm, glyphs(w.board))
+        canvas.drawRightString(page_size[0] - 15 * mm, 10 * mm, w.page.format(page=number, pages=pages))
 
     out = io.BytesIO()
     document = SimpleDocTemplate(out, pagesize=page_size, leftMargin=side, rightMargin=side, topMargin=top,
                                  bottomMargin=bottom,
                                  title=f"{title} {w.period.text(notice.period)}", author=notice.base_name)
-    document.build(story, canvasmaker=NumberedCanvas)
+    document.build(story, canvasmaker=numbered_canvas(footer))
     return out.getvalue()
 
 

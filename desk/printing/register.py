@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from desk.domain.people import ALL_STATION_SERVICES, StationService, mask_phone
 from desk.printing.fonts import register_cjk_font
+from desk.printing.pages import CjkText, numbered_canvas
 
 if TYPE_CHECKING:
     from desk.services.visit_log import RegisterRow
@@ -94,22 +95,14 @@ def render_register(base_name: str, day: str, rows: Sequence[RegisterRow], words
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     w = words or VisitWords()
     font = register_cjk_font()
-    known = pdfmetrics.getFont(font).face.charToGlyph
+    text = CjkText(font)
+    glyphs, printable = text.glyphs, text.printable
     page_size = landscape(A4)
 
-    def glyphs(value: str) -> str:
-        # The embedded font lacks rare characters (𠮷) and emoji: print □ so the reader sees a character is
-        # there, rather than a gap that reads as another name.
-        return "".join(ch if ord(ch) in known or ch.isspace() else "□" for ch in value)
-
-    def printable(value: str) -> str:
-        return glyphs(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
     title_style = ParagraphStyle("title", fontName=font, fontSize=17, leading=23, alignment=TA_CENTER)
     line_style = ParagraphStyle("line", fontName=font, fontSize=10, leading=14, alignment=TA_CENTER)
@@ -155,35 +148,17 @@ def render_register(base_name: str, day: str, rows: Sequence[RegisterRow], words
     ]))
     story.append(table)
 
-    class NumberedCanvas(Canvas):
-        """Holds every page back until the end, so each can say how many pages there are."""
-
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                self.saveState()
-                self.setFont(font, 8)
-                self.setFillColor(colors.HexColor("#666666"))
-                self.drawCentredString(page_size[0] / 2, 8 * mm, w.page.format(page=number, pages=total))
-                self.drawRightString(page_size[0] - 12 * mm, 8 * mm, glyphs(base_name))
-                self.restoreState()
-                super().showPage()
-            super().save()
+    def footer(canvas: Any, number: int, pages: int) -> None:
+        canvas.setFont(font, 8)
+        canvas.setFillColor(colors.HexColor("#666666"))
+        canvas.drawCentredString(page_size[0] / 2, 8 * mm, w.page.format(page=number, pages=pages))
+        canvas.drawRightString(page_size[0] - 12 * mm, 8 * mm, glyphs(base_name))
 
     out = io.BytesIO()
     document = SimpleDocTemplate(out, pagesize=page_size, leftMargin=12 * mm, rightMargin=12 * mm,
                                  topMargin=12 * mm, bottomMargin=15 * mm, title=f"{base_name} {w.title} {day}",
                                  author=base_name)
-    document.build(story, canvasmaker=NumberedCanvas)
+    document.build(story, canvasmaker=numbered_canvas(footer))
     return out.getvalue()
 
 

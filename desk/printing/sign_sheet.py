@@ -19,6 +19,7 @@ from typing import Any
 
 from desk.domain.people import mask_name
 from desk.printing.fonts import register_cjk_font
+from desk.printing.pages import CjkText, numbered_canvas
 
 # A project open to "anyone who comes" may have hundreds of slots: past this many empty lines, more paper helps
 # nobody; staff add a second sheet by hand.
@@ -98,24 +99,16 @@ def sign_sheet_pdf(sheet: SignSheet, labels: SignSheetLabels | None = None) -> b
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     w = labels or SignSheetLabels()
     project = sheet.project
     zone = zoneinfo.ZoneInfo(project.zone)
     font = register_cjk_font()
-    known = pdfmetrics.getFont(font).face.charToGlyph
+    text = CjkText(font)
+    glyphs, printable = text.glyphs, text.printable
     page_size = A4
 
-    def glyphs(value: str) -> str:
-        # The embedded font lacks rare characters (𠮷) and emoji: print □ so the reader sees a character is
-        # there, rather than a gap that reads as another name.
-        return "".join(ch if ord(ch) in known or ch.isspace() else "□" for ch in value)
-
-    def printable(value: str) -> str:
-        return glyphs(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
     title_style = ParagraphStyle("title", fontName=font, fontSize=17, leading=23, alignment=TA_CENTER,
                                  wordWrap="CJK")
@@ -198,35 +191,17 @@ def sign_sheet_pdf(sheet: SignSheet, labels: SignSheetLabels | None = None) -> b
 
     title = glyphs(project.title)
 
-    class NumberedCanvas(Canvas):
-        """Holds every page back until the end, so each can say how many pages there are."""
-
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                self.saveState()
-                self.setFont(font, 8)
-                self.setFillColor(colors.HexColor("#666666"))
-                self.drawString(15 * mm, 9 * mm, _clip(title, font, 8, 120 * mm))
-                self.drawRightString(page_size[0] - 15 * mm, 9 * mm, w.page.format(page=number, pages=total))
-                self.restoreState()
-                super().showPage()
-            super().save()
+    def footer(canvas: Any, number: int, pages: int) -> None:
+        canvas.setFont(font, 8)
+        canvas.setFillColor(colors.HexColor("#666666"))
+        canvas.drawString(15 * mm, 9 * mm, _clip(title, font, 8, 120 * mm))
+        canvas.drawRightString(page_size[0] - 15 * mm, 9 * mm, w.page.format(page=number, pages=pages))
 
     out = io.BytesIO()
     document = SimpleDocTemplate(out, pagesize=page_size, leftMargin=15 * mm, rightMargin=15 * mm,
                                  topMargin=14 * mm, bottomMargin=16 * mm,
                                  title=w.title.format(title=project.title), author=sheet.base_name)
-    document.build(story, canvasmaker=NumberedCanvas)
+    document.build(story, canvasmaker=numbered_canvas(footer))
     return out.getvalue()
 
 

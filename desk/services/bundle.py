@@ -16,15 +16,18 @@ from desk.services.day_board import DayBoardService
 from desk.services.exports import ExportService
 from desk.services.facilities import FacilityService
 from desk.services.facility_admin import FacilityAdminService
+from desk.services.merchants import MerchantService
 from desk.services.people import PeopleService
 from desk.services.points import PointsService
 from desk.services.preferences import Preferences
 from desk.services.projects import ProjectService
 from desk.services.retention import RetentionService
 from desk.services.settings import SettingsService
+from desk.services.settlements import SettlementService
 from desk.services.staff import StaffService
 from desk.services.visit_log import VisitLogService
 from desk.services.visits import VisitService
+from desk.services.vouchers import VoucherService
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,10 @@ class Services:
     visit_log: VisitLogService
     exports: ExportService
     points: PointsService
+    vouchers: VoucherService
+    settlements: SettlementService
     projects: ProjectService
+    merchants: MerchantService
 
     @classmethod
     def build(cls, ctx: ServiceContext) -> Services:
@@ -60,6 +66,6 @@ class Services:
             visits=VisitService(ctx), retention=RetentionService(ctx), facilities=FacilityService(ctx),
             facility_admin=FacilityAdminService(ctx),
             bookings=BookingService(ctx), day_board=DayBoardService(ctx), charging=ChargingService(ctx),
-            visit_log=VisitLogService(ctx), exports=ExportService(ctx), points=PointsService(ctx),
-            projects=ProjectService(ctx),
+            visit_log=VisitLogService(ctx), exports=ExportService(ctx), points=PointsService(ctx), vouchers=VoucherService(ctx),
+            projects=ProjectService(ctx), merchants=MerchantService(ctx), settlements=SettlementService(ctx),
         )

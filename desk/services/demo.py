@@ -9,25 +9,33 @@ everyone checked out (a few still on site today) and some checked out automatica
 
 红色积分: everyone with a member number is a member; about forty service projects over the hundred days and the
 three weeks ahead (finished ones with their claims completed, some absent or cancelled, and the points credited;
-yesterday's waiting for its completions to be verified; open ones ahead, the nearest fully claimed), exchanges at
-alliance merchants, two corrections by the administrator and two reversals, every entry in time order with its
-running balance.
+yesterday's waiting for its completions to be verified; open ones ahead, the nearest fully claimed), two
+corrections by the administrator and a reversal, every entry in time order with its running balance.
 
-The rows are written with Core bulk inserts; the audit trail gets one `demo_seeded` event, not one per demo row.
+兑换券: the alliance merchants' rewards (some with a stock and a monthly limit per member, some unlimited) and
+nine weeks of exchanges at the desk, made by the real `VoucherService` at their moments (a clock the demo moves):
+issued only when the member's points cover them, most redeemed at the merchant (汇上佳超市 by its cashier), a few
+voided, a few expired, and last month of 汇上佳超市 settled. The signing key is made in the data folder.
+
+The rows are written with Core bulk inserts; the audit trail gets one `demo_seeded` event, not one per demo row
+(the replayed voucher calls write their own events, as at a desk).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import random
 import zoneinfo
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
+from desk.domain.clock import FixedClock
 from desk.domain.errors import AlreadySetUp
 from desk.domain.hours import DEFAULT_TIMEZONE, DayHours
 from desk.domain.people import (
@@ -38,12 +46,18 @@ from desk.domain.people import (
     Purpose,
     StationService,
 )
+from desk.domain.periods import Period
 from desk.domain.points import ClaimState, EntryKind, ProjectKind, ProjectStatus, points_for
-from desk.domain.staff import COMMAND_LINE, Role
+from desk.domain.staff import COMMAND_LINE, Actor, Role
+from desk.domain.vouchers import Outcome, VoucherStatus
 from desk.services import audit
 from desk.services.context import ServiceContext
 from desk.services.facilities import seed_facilities
 from desk.services.passwords import hash_password
+from desk.services.settings import BOOLEAN_SETTINGS
+from desk.services.vouchers import EXPIRY_REFUND_SETTING, VoucherService
+from desk.storage.engine import Database
+from desk.storage.location import Location
 from desk.storage.models import (
     Booking,
     Closure,
@@ -55,6 +69,7 @@ from desk.storage.models import (
     PointsEntry,
     Project,
     ProjectClaim,
+    Reward,
     ServiceBase,
     Staff,
     Unit,
@@ -185,6 +200,9 @@ class DemoSummary:
     members: int = 0
     projects: int = 0
     points_entries: int = 0
+    rewards: int = 0
+    vouchers: int = 0
+    vouchers_redeemed: int = 0
 
 
 def seed_demo(ctx: ServiceContext, seed: int = 7) -> DemoSummary:
@@ -205,7 +223,9 @@ def seed_demo(ctx: ServiceContext, seed: int = 7) -> DemoSummary:
             s.add(OpeningHours(base_id=base.id, weekday=day.weekday, opens=day.opens, closes=day.closes))
         merchants = {}
         for i, name in enumerate(DEMO_MERCHANTS):
-            merchant = Merchant(name=name, active=True, created_at=now - dt.timedelta(days=110 - i * 9))
+            joined = now - dt.timedelta(days=110 - i * 9)
+            merchant = Merchant(name=name, active=True, created_at=joined, joined_on=joined.astimezone(zone).date(),
+                                plaque_no=f"{DEMO_BASE_CODE}-LM-{i + 1:03d}", **DEMO_MERCHANT_DETAILS[name])
             s.add(merchant)
             merchants[name] = merchant
         s.flush()
@@ -250,11 +270,18 @@ def seed_demo(ctx: ServiceContext, seed: int = 7) -> DemoSummary:
         points.join(people, ids)
         points.plan_projects([(start, end) for start, end, _ in closures])
         points.plan_ledger()
-        entries = points.write(conn)
+        rewards = _demo_rewards(conn, {name: (m.id, m.created_at) for name, m in merchants.items()})
+        vouchers = _DemoVouchers(random.Random(seed + 3), points, rewards, staff_ids,
+                                 [(start, end) for start, end, _ in closures])
+        vouchers.plan()
+        replay = ServiceContext(_LentDatabase(conn, ctx.location), FixedClock(now), ctx.location, DEMO_BASE_CODE)
+        entries = points.write(conn, vouchers.replays(replay))
         audit.record(s, now, COMMAND_LINE, "demo_seeded", "base", base.id,
-                     f"demo data: {len(people)} people, {len(visitors.visits)} visits over {DEMO_DAYS} days")
+                     f"demo data: {len(people)} people, {len(visitors.visits)} visits over {DEMO_DAYS} days, "
+                     f"{len(vouchers.planned)} vouchers")
     return DemoSummary(DEMO_BASE_CODE, len(DEMO_STAFF), len(DEMO_MERCHANTS), len(closures), len(people),
-                       len(visitors.visits), bookings, len(points.members), len(points.projects), entries)
+                       len(visitors.visits), bookings, len(points.members), len(points.projects), entries,
+                       len(rewards), len(vouchers.planned), vouchers.redeemed)
 
 
 def _table(model: type) -> Table:
@@ -580,8 +607,8 @@ PROJECT_TEMPLATES: tuple[ProjectTemplate, ...] = (
     ProjectTemplate("义诊服务协助", _V, "明华商圈中心广场", "协助社区医院义诊：排队引导、登记和测血压。",
                     dt.time(9, 0), 180, (6, 10), points=5, weekend=True),
 )
-# What the alliance merchants offer for points: (merchant, offer, points). Until vouchers exist the desk writes the
-# exchange as a spend with this reason.
+# Exchanges as plain spends with this reason: (merchant, offer, points). The benchmark data set's ledger draws its
+# spends from these; the demo's exchanges are vouchers (DEMO_REWARDS).
 REWARDS: tuple[tuple[str, str, int], ...] = (
     ("汇上佳超市", "满50减10", 20), ("汇上佳超市", "5 kg 大米一袋", 60), ("书香社区书店", "图书 8 折券", 15),
     ("老街坊面馆", "牛肉面一碗", 25), ("蜜语奶茶", "招牌奶茶一杯", 12), ("明华药房", "医用口罩一盒", 10),
@@ -594,7 +621,6 @@ EARN_REVERSAL_REASON = "误录：经核实当天未到场"
 
 DEMO_PROJECT_DAYS = (-90, 21)  # project days, from today: the demo's hundred days and three weeks ahead
 DEMO_PROJECTS = 40
-DEMO_SPEND_TRIES = 36  # exchanges tried at random moments; those a balance does not cover are left out
 DEMO_ADJUSTMENTS = ((5, "补录：纸质签到表漏登一次志愿服务"), (-2, "更正：同一活动重复计分"))
 
 
@@ -740,33 +766,28 @@ class _DemoPoints:
 
     # -- the ledger ------------------------------------------------------------------------------------------------
 
-    def _event(self, at: dt.datetime, member: int, amount: int, kind: EntryKind, reason: str, staff_id: int,
-               *, claim: dict[str, Any] | None = None, reverses: dict[str, Any] | None = None) -> dict[str, Any]:
+    def _event(self, at: dt.datetime, member: int, amount: int, kind: EntryKind, reason: str, staff_id: int | None,
+               *, claim: dict[str, Any] | None = None, reverses: dict[str, Any] | None = None,
+               by_service: bool = False) -> dict[str, Any]:
+        """A ledger entry to be. One `by_service` is written by a replayed service call, not by the bulk insert;
+        it is here so the running balances around it are right."""
         event = dict(at=at, order=len(self.events), member=member, amount=amount, kind=kind.value, reason=reason,
-                     staff_id=staff_id, claim=claim, reverses=reverses, kept=False, balance_after=0)
+                     staff_id=staff_id, claim=claim, reverses=reverses, kept=False, balance_after=0,
+                     by_service=by_service)
         self.events.append(event)
         return event
 
     def plan_ledger(self) -> None:
-        """Exchanges at alliance merchants at random moments, two corrections by the administrator, one exchange
-        and one completion reversed; a debit a balance does not cover at its moment is left out."""
+        """Two corrections by the administrator and one completion reversed; a debit a balance does not cover at
+        its moment is left out. (Exchanges are vouchers, planned afterwards by `_DemoVouchers`.)"""
         rng = self.rng
-        for _ in range(DEMO_SPEND_TRIES):
-            moment = min(self._desk_moment(self.now, -rng.randint(0, 85)), self.now)
-            member = self._member_at(moment)
-            if member is not None:
-                merchant, offer, price = rng.choice(REWARDS)
-                self._event(moment, member, -price, EntryKind.SPEND, reward_reason(merchant, offer),
-                            rng.choice(self.desk))
         self._walk()
         earned = [e for e in self.events if e["kind"] == EntryKind.EARN.value]
-        spent = [e for e in self.events if e["kind"] == EntryKind.SPEND.value and e["kept"]]
         for amount, reason in DEMO_ADJUSTMENTS if earned else ():
             original = rng.choice(earned)
             self._event(self._desk_moment(original["at"], rng.randint(1, 3)), original["member"], amount,
                         EntryKind.ADJUST, reason, self.admin)
-        reversed_ = [(spent[len(spent) // 2], SPEND_REVERSAL_REASON)] if spent else []
-        reversed_ += [(earned[len(earned) // 3], EARN_REVERSAL_REASON)] if earned else []
+        reversed_ = [(earned[len(earned) // 3], EARN_REVERSAL_REASON)] if earned else []
         for original, reason in reversed_:
             self._event(self._desk_moment(original["at"], 1), original["member"], -original["amount"],
                         EntryKind.REVERSE, reason, self.admin, reverses=original)
@@ -791,10 +812,13 @@ class _DemoPoints:
 
     # -- writing ---------------------------------------------------------------------------------------------------
 
-    def write(self, conn: Connection) -> int:
+    def write(self, conn: Connection, replays: Sequence[tuple[dt.datetime, Callable[[], None]]] = ()) -> int:
         """Members, projects, claims and entries with Core bulk inserts in time order (ids follow time), then the
-        completed claims point at their entries. Returns the number of entries."""
-        self.member_ids = member_ids = _insert_returning(conn, Member, self.members)
+        completed claims point at their entries. The `replays` (service calls at their moments) run in that order
+        among the entries, each after the entries before it are written and the members' balances are what they
+        add up to. Returns the number of entries."""
+        # Balances start at zero and follow the entries as they are written (see _insert_entries).
+        self.member_ids = member_ids = _insert_returning(conn, Member, [dict(m, balance=0) for m in self.members])
         self.projects.sort(key=lambda p: p["created_at"])  # ids in the order they were announced
         for project, project_id in zip(self.projects, _insert_returning(conn, Project, self.projects), strict=True):
             project["id"] = project_id
@@ -808,12 +832,23 @@ class _DemoPoints:
         for claim, claim_id in zip(self.claims, _insert_returning(conn, ProjectClaim, claim_rows), strict=True):
             claim["id"] = claim_id
         kept = [e for e in self.events if e["kept"]]
+        bulk = [e for e in kept if not e["by_service"]]
+        timeline: list[tuple[dt.datetime, int, dict[str, Any] | Callable[[], None]]] = [
+            (e["at"], i, e) for i, e in enumerate(bulk)]
+        timeline += [(at, len(bulk) + i, run) for i, (at, run) in enumerate(replays)]
+        timeline.sort(key=lambda item: (item[0], item[1]))
         pending: list[dict[str, Any]] = []
-        for number, event in enumerate(kept, start=1):
-            if event["reverses"] is not None and "id" not in event["reverses"]:
+        number = 0
+        for _at, _order, item in timeline:
+            if callable(item):
+                self._insert_entries(conn, pending)
+                item()
+                continue
+            if item["reverses"] is not None and "id" not in item["reverses"]:
                 self._insert_entries(conn, pending)  # the reversed entry needs its id first
-            pending.append(event)
-            event["key"] = f"demo-{number}"
+            pending.append(item)
+            number += 1
+            item["key"] = f"demo-{number}"
         self._insert_entries(conn, pending)
         completed = [dict(claim_id=c["id"], credited=c["entry"]["id"]) for c in self.claims if c["entry"]]
         if completed:
@@ -822,6 +857,8 @@ class _DemoPoints:
         return len(kept)
 
     def _insert_entries(self, conn: Connection, events: list[dict[str, Any]]) -> None:
+        if not events:
+            return
         rows = [dict(member_id=self.member_ids[e["member"]], amount=e["amount"], kind=e["kind"], reason=e["reason"],
                      ref_kind="claim" if e["claim"] else "", ref_id=e["claim"]["id"] if e["claim"] else None,
                      reverses_id=e["reverses"]["id"] if e["reverses"] else None,
@@ -829,4 +866,320 @@ class _DemoPoints:
                      idem_key=e["key"]) for e in events]
         for event, entry_id in zip(events, _insert_returning(conn, PointsEntry, rows), strict=True):
             event["id"] = entry_id
+        balances = {self.member_ids[e["member"]]: e["balance_after"] for e in events}  # the latest of each
+        member = _table(Member)
+        conn.execute(update(member).where(member.c.id == bindparam("member")).values(balance=bindparam("after")),
+                     [dict(member=m, after=b) for m, b in balances.items()])
         events.clear()
+
+
+# -- 兑换券: the alliance's rewards and the vouchers exchanged at the desk --------------------------------------------
+
+DEMO_MERCHANT_DETAILS: dict[str, dict[str, str]] = {
+    "汇上佳超市": dict(category="超市", address="明华商圈中心广场 1 号楼负一层", contact_person="周海燕",
+                   contact_phone="13900001801"),
+    "书香社区书店": dict(category="书店", address="明华路 36 号", contact_person="林晓雯", contact_phone="13800002216"),
+    "老街坊面馆": dict(category="餐饮", address="明华商圈美食街 12 号", contact_person="刘建国",
+                   contact_phone="13600003109"),
+    "蜜语奶茶": dict(category="饮品", address="明华商圈中心广场 3 号楼 1 层", contact_person="陈思雨",
+                 contact_phone="18800004417"),
+    "明华药房": dict(category="医药", address="明华路 8 号", contact_person="黄丽萍", contact_phone="13500005520"),
+    "快修电动车行": dict(category="维修", address="新街口路 102 号", contact_person="赵强",
+                     contact_phone="15800006631"),
+    "阳光理发店": dict(category="理发", address="明华商圈美食街 3 号", contact_person="吴俊",
+                   contact_phone="13700007742"),
+    "晨光文具": dict(category="文具", address="明华小学对面 5 号铺", contact_person="孙梅",
+                 contact_phone="13300008853"),
+}
+
+
+@dataclass(frozen=True)
+class DemoReward:
+    merchant: str
+    title: str
+    terms: str
+    points: int
+    face_value_fen: int | None
+    stock: int | None  # at the start; None: unlimited
+    monthly_limit: int | None
+    validity_days: int
+    weight: int  # how often members choose it
+    active: bool = True
+    hours: tuple[dt.time, dt.time] = (dt.time(10, 0), dt.time(20, 30))  # when the shop takes the voucher (local)
+
+
+DEMO_REWARDS: tuple[DemoReward, ...] = (
+    DemoReward("汇上佳超市", "满50减10", "单笔购物满 50 元立减 10 元，不找零、不兑现金；烟酒、奶粉和特价商品除外。",
+               10, 1000, 50, 2, 30, 30),
+    DemoReward("汇上佳超市", "5 kg 大米一袋", "凭券到一楼服务台领取，每券一袋。", 40, 3990, 20, 1, 30, 3),
+    DemoReward("蜜语奶茶", "奶茶一杯", "店内任选中杯奶茶一杯，加料另付。", 8, 1200, None, 4, 14, 18),
+    DemoReward("老街坊面馆", "早餐券", "每天 6:30–9:30 使用：包子两个加豆浆一杯，仅限堂食。", 5, 600, None, 8, 14, 18,
+               hours=(dt.time(6, 30), dt.time(9, 30))),
+    DemoReward("阳光理发店", "理发一次", "男女洗剪吹一次，烫染除外；请提前一天电话预约。", 15, 2500, 30, 1, 60, 8),
+    DemoReward("书香社区书店", "图书一本", "店内标价 40 元以内的图书任选一本，教辅和杂志除外。", 20, 4000, 20, 1, 60, 6),
+    DemoReward("明华药房", "医用口罩一盒", "一次性医用外科口罩一盒（50 只）。", 6, 1500, None, 2, 30, 8),
+    DemoReward("快修电动车行", "电动车检修一次", "刹车、灯光、线路和电池检查，换件另付。", 10, None, None, 1, 60, 6),
+    DemoReward("晨光文具", "文具套装", "中性笔、笔记本和直尺各一，限中小学生。", 8, 1000, 40, 2, 30, 6),
+    # An offer the bookshop has ended: in the admin's list, not in the desk's catalogue.
+    DemoReward("书香社区书店", "图书 8 折券", "店内图书 8 折，教辅除外。", 12, None, None, None, 30, 0, active=False),
+)
+DEMO_VOUCHER_DAYS = 63  # exchanges over the last nine weeks
+DEMO_VOUCHER_TRIES = 64  # moments a member asks for a reward; those the points, stock or limit refuse are left out
+DEMO_KEEP_POINTS = 1  # members keep at least a point: nobody's balance is emptied by an exchange
+DEMO_EXPIRED, DEMO_VOIDED = 3, 3
+DEMO_STILL_UNUSED = 0.45  # of the vouchers still valid, the share not yet taken to the merchant
+DEMO_VOID_REASONS = ("会员改选其他商品，作废重开", SPEND_REVERSAL_REASON, "商家暂停供应，积分退回")
+
+
+def _demo_rewards(conn: Connection, merchants: dict[str, tuple[int, dt.datetime]]) -> list[dict[str, Any]]:
+    """The rewards, each offered from the day after its merchant joined; returns their rows with ids."""
+    rows = [dict(merchant_id=merchants[r.merchant][0], title=r.title, terms=r.terms, points=r.points,
+                 face_value_fen=r.face_value_fen, stock=r.stock, monthly_limit=r.monthly_limit,
+                 validity_days=r.validity_days, active=r.active,
+                 created_at=merchants[r.merchant][1] + dt.timedelta(days=1, hours=1)) for r in DEMO_REWARDS]
+    for row, reward_id in zip(rows, _insert_returning(conn, Reward, rows), strict=True):
+        row["id"] = reward_id
+    return rows
+
+
+@dataclass
+class _Voucher:
+    """A voucher to be, until the replayed calls make it: who, what, when, and how it ends."""
+
+    reward: dict[str, Any]  # its row
+    spec: DemoReward
+    member: int  # index into the members
+    issued_at: dt.datetime
+    expires_on: dt.date
+    desk: str  # username of who issued it
+    fate: VoucherStatus = VoucherStatus.ISSUED
+    ended_at: dt.datetime | None = None  # redeemed, voided or expired
+    reason: str = ""
+    scanned: bool = True  # redeemed by scanning the QR, or by typing the serial
+    voucher_id: int = 0
+    code: str = ""  # what the cashier scans or types, once issued
+
+
+class _DemoVouchers:
+    """The demo's exchanges: planned on the ledger the points plan made (so that each is affordable at its moment
+    and no later entry of the member is left uncovered), then replayed through `VoucherService` in time order
+    among the bulk-written entries."""
+
+    def __init__(self, rng: random.Random, points: _DemoPoints, rewards: list[dict[str, Any]],
+                 staff_ids: dict[str, int], closures: list[tuple[dt.date, dt.date]]) -> None:
+        self.rng, self.points, self.rewards, self.staff_ids, self.closures = rng, points, rewards, staff_ids, closures
+        self.now, self.zone = points.now, points.zone
+        self.planned: list[_Voucher] = []
+        self.settle: tuple[dt.datetime, int, Period] | None = None  # when, which merchant, which month
+        # Each member's ledger as planned so far: (at, order, amount), the kept entries and the vouchers' own.
+        self.ledger: dict[int, list[tuple[dt.datetime, int, int]]] = {}
+
+    @property
+    def redeemed(self) -> int:
+        return sum(v.fate is VoucherStatus.REDEEMED for v in self.planned)
+
+    # -- planning --------------------------------------------------------------------------------------------------
+
+    def plan(self) -> None:
+        """Issues at random desk moments of the last weeks, then how each ends; the points plan gets their spends
+        and refunds."""
+        rng, points = self.rng, self.points
+        for event in points.events:
+            if event["kept"]:
+                self.ledger.setdefault(event["member"], []).append((event["at"], event["order"], event["amount"]))
+        offered = [(r, spec) for r, spec in zip(self.rewards, DEMO_REWARDS, strict=True) if spec.active]
+        for _ in range(DEMO_VOUCHER_TRIES):
+            moment = min(points._desk_moment(self.now, -rng.randint(0, DEMO_VOUCHER_DAYS)), self.now)
+            day = moment.astimezone(self.zone).date()
+            if any(start <= day <= end for start, end in self.closures):
+                continue
+            choices = [(r, spec) for r, spec in offered if r["created_at"] <= moment]
+            reward, spec = rng.choices(choices, [spec.weight for _r, spec in choices])[0]
+            member = self._member_for(reward, moment)
+            if member is None:
+                continue
+            voucher = _Voucher(reward, spec, member, moment, day + dt.timedelta(days=spec.validity_days - 1),
+                               rng.choice(("lixiaomei", "zhanghua", "chenjing")))
+            self.planned.append(voucher)
+            spend = points._event(moment, member, -spec.points, EntryKind.SPEND, "", self.staff_ids[voucher.desk],
+                                  by_service=True)
+            self.ledger.setdefault(member, []).append((moment, spend["order"], spend["amount"]))
+        self.planned.sort(key=lambda v: v.issued_at)
+        self._decide_fates()
+        points._walk()
+        if not all(e["kept"] for e in points.events if e["by_service"]):
+            raise RuntimeError("a demo voucher was planned that the member's points do not cover")
+
+    def _member_for(self, reward: dict[str, Any], moment: dt.datetime) -> int | None:
+        """A member who had joined, can pay without emptying their balance now or later, is under the monthly
+        limit, while the reward is in stock; the keen ones more often."""
+        points = self.points
+        if reward["stock"] is not None and reward["stock"] <= sum(v.reward is reward for v in self.planned):
+            return None  # planned vouchers are never returned to stock until their fates are known
+        local = moment.astimezone(self.zone)
+        month = (local.year, local.month)
+        taken: dict[int, int] = {}  # this reward's vouchers this month, by member
+        for v in self.planned:
+            issued = v.issued_at.astimezone(self.zone)
+            if v.reward is reward and (issued.year, issued.month) == month:
+                taken[v.member] = taken.get(v.member, 0) + 1
+        limit = reward["monthly_limit"]
+        eligible = [index for index, member in enumerate(points.members)
+                    if member["joined_at"] <= moment and (limit is None or taken.get(index, 0) < limit)
+                    and self._room(index, moment) >= reward["points"] + DEMO_KEEP_POINTS]
+        if not eligible:
+            return None
+        return self.rng.choices(eligible, [points.keenness[i] for i in eligible])[0]
+
+    def _room(self, member: int, moment: dt.datetime) -> int:
+        """The least the member's balance is at `moment` or after it: what a debit at `moment` may take."""
+        running, before, least = 0, 0, None
+        for at, _order, amount in sorted(self.ledger.get(member, ())):
+            running += amount
+            if at < moment:
+                before = running
+            else:
+                least = running if least is None else min(least, running)
+        return before if least is None else min(before, least)
+
+    def _decide_fates(self) -> None:
+        """A few expired (issued long enough ago), a few voided soon after issue, the others redeemed within their
+        validity, except some of those still valid. Only points coming back are added here, so every plan made
+        above still holds."""
+        rng, today = self.rng, self.now.astimezone(self.zone).date()
+        lapsed = [v for v in self.planned if v.expires_on <= today - dt.timedelta(days=2)]
+        for voucher in rng.sample(lapsed, min(DEMO_EXPIRED, len(lapsed))):
+            self._expire(voucher)
+        open_ = [v for v in self.planned if v.fate is VoucherStatus.ISSUED and v.issued_at < self.now
+                 - dt.timedelta(hours=2)]
+        for voucher in rng.sample(open_, min(DEMO_VOIDED, len(open_))):
+            voucher.fate = VoucherStatus.VOID
+            voucher.ended_at = voucher.issued_at + dt.timedelta(minutes=rng.randint(3, 90))
+            voucher.reason = rng.choice(DEMO_VOID_REASONS)
+        for voucher in self.planned:
+            if voucher.fate is VoucherStatus.ISSUED:
+                self._redeem_or_keep(voucher, today)
+            refunded = voucher.fate is VoucherStatus.VOID or (
+                voucher.fate is VoucherStatus.EXPIRED and BOOLEAN_SETTINGS[EXPIRY_REFUND_SETTING])
+            if refunded and voucher.ended_at is not None:  # the points come back when it ends
+                self.points._event(voucher.ended_at, voucher.member, voucher.spec.points, EntryKind.REFUND, "", None,
+                                   by_service=True)
+        self._plan_settlement(today)
+
+    def _redeem_or_keep(self, voucher: _Voucher, today: dt.date) -> None:
+        """Taken to the merchant within a few days, in the shop's hours; one still valid may not have been yet."""
+        rng = self.rng
+        if voucher.expires_on >= today and rng.random() < DEMO_STILL_UNUSED:
+            return
+        opens, closes = voucher.spec.hours
+        open_seconds = (dt.datetime.combine(today, closes) - dt.datetime.combine(today, opens)).seconds
+        issued_on = voucher.issued_at.astimezone(self.zone).date()
+        last = min(voucher.expires_on, today)
+        day = issued_on + dt.timedelta(days=min(int(rng.expovariate(1 / 3)), (last - issued_on).days))
+        moment = dt.datetime.combine(day, opens, self.zone) + dt.timedelta(seconds=rng.randrange(open_seconds))
+        if moment <= voucher.issued_at:  # later that day if the shop is still open, else the next day
+            moment += dt.timedelta(days=1)
+        if moment <= self.now and moment.astimezone(self.zone).date() <= voucher.expires_on:
+            voucher.fate, voucher.ended_at, voucher.scanned = VoucherStatus.REDEEMED, moment, rng.random() < 0.85
+        elif voucher.expires_on < today:
+            self._expire(voucher)  # issued on its last day after the shop closed
+
+    def _expire(self, voucher: _Voucher) -> None:
+        # The desk's daily timer runs when it opens, the morning after the last valid day.
+        at = dt.datetime.combine(voucher.expires_on + dt.timedelta(days=1), dt.time(9, 0), self.zone)
+        voucher.fate = VoucherStatus.EXPIRED
+        voucher.ended_at = min(at + dt.timedelta(seconds=self.rng.randrange(900)), self.now)
+
+    def _plan_settlement(self, today: dt.date) -> None:
+        """汇上佳超市's last whole month is settled on the 3rd of the month after (the month before, early in a month)."""
+        this_month = today.replace(day=1)
+        if today.day < 4:
+            this_month = (this_month - dt.timedelta(days=1)).replace(day=1)
+        last_day = this_month - dt.timedelta(days=1)
+        period = Period.month(last_day.year, last_day.month)
+        start, end = period.bounds(self.zone)
+        merchant_id = self.rewards[0]["merchant_id"]  # 汇上佳超市
+        if any(v.reward["merchant_id"] == merchant_id and v.fate is VoucherStatus.REDEEMED
+               and v.ended_at is not None and start <= v.ended_at < end for v in self.planned):
+            when = dt.datetime.combine(this_month + dt.timedelta(days=2), dt.time(10, 30), self.zone)
+            self.settle = (when, merchant_id, period)
+
+    # -- replaying -------------------------------------------------------------------------------------------------
+
+    def replays(self, ctx: ServiceContext) -> list[tuple[dt.datetime, Callable[[], None]]]:
+        """The service calls that make the planned vouchers, each at its moment on `ctx`'s clock."""
+        clock = ctx.clock
+        assert isinstance(clock, FixedClock)
+        service = VoucherService(ctx)
+        names = dict((username, (display, role)) for username, display, role, _m in DEMO_STAFF)
+
+        def actor(username: str) -> Actor:
+            display, role = names[username]
+            merchant = self.rewards[0]["merchant_id"] if role is Role.MERCHANT else None
+            return Actor(self.staff_ids[username], username, display, role, merchant)
+
+        def at(moment: dt.datetime, work: Callable[[], object]) -> tuple[dt.datetime, Callable[[], None]]:
+            def run() -> None:
+                clock.set(moment)
+                work()
+            return moment, run
+
+        calls = []
+        for number, voucher in enumerate(self.planned, start=1):
+            calls.append(at(voucher.issued_at, partial(self._issue, service, actor(voucher.desk), voucher, number)))
+            if voucher.ended_at is None:
+                continue
+            if voucher.fate is VoucherStatus.REDEEMED:
+                # 汇上佳超市 has its cashier's account; the other merchants' slips the administrator redeems.
+                cashier = "huishang" if voucher.reward["merchant_id"] == self.rewards[0]["merchant_id"] else "admin"
+                calls.append(at(voucher.ended_at, partial(self._redeem, service, actor(cashier), voucher)))
+            elif voucher.fate is VoucherStatus.VOID:
+                calls.append(at(voucher.ended_at, partial(self._void, service, actor(voucher.desk), voucher)))
+            else:
+                calls.append(at(voucher.ended_at, service.expire_due))
+        if self.settle is not None:
+            when, merchant_id, period = self.settle
+            calls.append(at(when, partial(service.settle, actor("admin"), merchant_id, period)))
+        return calls
+
+    def _issue(self, service: VoucherService, desk: Actor, voucher: _Voucher, number: int) -> None:
+        issued = service.issue(desk, self.points.member_ids[voucher.member], voucher.reward["id"],
+                               f"demo-voucher-{number}")
+        voucher.voucher_id = issued.voucher.id
+        voucher.code = issued.slip.qr_text if voucher.scanned else issued.slip.serial_code
+
+    def _redeem(self, service: VoucherService, cashier: Actor, voucher: _Voucher) -> None:
+        verdict = service.redeem(cashier, voucher.code, voucher.reward["merchant_id"])
+        if verdict.outcome is not Outcome.REDEEMED:
+            raise RuntimeError(f"demo voucher {voucher.voucher_id} was not redeemed: {verdict.outcome}")
+
+    def _void(self, service: VoucherService, desk: Actor, voucher: _Voucher) -> None:
+        service.void(desk, voucher.voucher_id, voucher.reason)
+
+
+class _LentDatabase(Database):
+    """The demo's open transaction, lent to the services whose calls it replays: each of their transactions
+    becomes a savepoint of it. The demo stays one transaction (all of it or nothing), and each replayed call
+    writes exactly what it writes at a desk."""
+
+    def __init__(self, conn: Connection, location: Location) -> None:  # no engines of its own
+        self.location, self.url, self._conn = location, location.url, conn
+        self.engine = self.read_engine = conn.engine
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Session]:
+        with Session(bind=self._conn, join_transaction_mode="create_savepoint") as session, session.begin():
+            yield session
+
+    @contextlib.contextmanager
+    def write_core(self) -> Iterator[Connection]:
+        with self._conn.begin_nested():
+            yield self._conn
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        with Session(bind=self._conn) as session:
+            yield session
+
+    def dispose(self) -> None:
+        pass  # the connection belongs to the demo's transaction

@@ -30,6 +30,8 @@ INTEGER_SETTINGS: dict[str, tuple[int, int, int]] = {
 BOOLEAN_SETTINGS: dict[str, bool] = {
     # An administrator has saved the retention period once: only then does the daily purge run by itself.
     "visitor_retention_confirmed": False,
+    # An expired, unredeemed voucher gives its points back (the member did not get the goods).
+    "voucher_expiry_refund": True,
 }
 
 

@@ -77,6 +77,12 @@ class Merchant(Model):
     name: Mapped[str] = mapped_column(String(60), unique=True)
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[dt.datetime]
+    address: Mapped[str] = mapped_column(String(120), default="")
+    contact_person: Mapped[str] = mapped_column(String(40), default="")
+    contact_phone: Mapped[str] = mapped_column(String(20), default="")
+    category: Mapped[str] = mapped_column(String(20), default="")  # 餐饮, 超市, 理发, ... as the alliance names them
+    plaque_no: Mapped[str] = mapped_column(String(20), default="")  # 联盟牌匾编号
+    joined_on: Mapped[dt.date | None]
 
 
 class Staff(Model):
@@ -440,3 +446,83 @@ class ProjectClaim(Model):
     finished_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     minutes: Mapped[int | None]  # time worked, where the project counts hours
     entry_id: Mapped[int | None] = mapped_column(ForeignKey("points_entry.id"), unique=True)
+
+
+class Reward(Model):
+    """兑换项目: what an alliance merchant offers for how many points."""
+
+    __tablename__ = "reward"
+    __table_args__ = (
+        UniqueConstraint("merchant_id", "title"),
+        CheckConstraint("points > 0", name="points_positive"),
+        CheckConstraint("face_value_fen IS NULL OR face_value_fen >= 0", name="face_value_not_negative"),
+        CheckConstraint("stock IS NULL OR stock >= 0", name="stock_not_negative"),
+        CheckConstraint("monthly_limit IS NULL OR monthly_limit > 0", name="monthly_limit_positive"),
+        CheckConstraint("validity_days > 0", name="validity_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    merchant_id: Mapped[int] = mapped_column(ForeignKey("merchant.id"))
+    title: Mapped[str] = mapped_column(String(60))
+    terms: Mapped[str] = mapped_column(String(500), default="")
+    points: Mapped[int]
+    face_value_fen: Mapped[int | None]  # for settlement; None when the reward has no cash value
+    stock: Mapped[int | None]  # what is left to issue; None for unlimited (a guarded update takes one)
+    monthly_limit: Mapped[int | None]  # vouchers per member per local calendar month
+    validity_days: Mapped[int] = mapped_column(default=30)
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[dt.datetime]
+
+
+class Settlement(Model):
+    """结算单: a merchant's redeemed vouchers over a period, settled once."""
+
+    __tablename__ = "settlement"
+    __table_args__ = (CheckConstraint("period_end >= period_start", name="end_after_start"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    merchant_id: Mapped[int] = mapped_column(ForeignKey("merchant.id"))
+    period_start: Mapped[dt.date]
+    period_end: Mapped[dt.date]
+    vouchers: Mapped[int]
+    points: Mapped[int]
+    face_value_fen: Mapped[int]
+    created_at: Mapped[dt.datetime]
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+
+
+class Voucher(Model):
+    """兑换券: a reward issued to a member — points spent, a signed QR, an expiry; redeemed once."""
+
+    __tablename__ = "voucher"
+    __table_args__ = (
+        CheckConstraint("status IN ('issued', 'redeemed', 'void', 'expired')", name="status_known"),
+        CheckConstraint("(status = 'redeemed') = (redeemed_at IS NOT NULL)", name="redeemed_iff_at"),
+        CheckConstraint("settlement_id IS NULL OR status = 'redeemed'", name="settled_only_redeemed"),
+        Index("ix_voucher_merchant_id_redeemed_at", "merchant_id", "redeemed_at"),
+        Index("ix_voucher_member_id_issued_at", "member_id", "issued_at"),
+        Index("ix_voucher_status_expires_on", "status", "expires_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)  # the serial number behind the short code
+    base_id: Mapped[int] = mapped_column(ForeignKey("service_base.id"))
+    reward_id: Mapped[int] = mapped_column(ForeignKey("reward.id"))
+    merchant_id: Mapped[int] = mapped_column(ForeignKey("merchant.id"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
+    points: Mapped[int]
+    face_value_fen: Mapped[int | None]
+    status: Mapped[str] = mapped_column(String(8), default="issued")
+    key_id: Mapped[str] = mapped_column(String(8))
+    issued_at: Mapped[dt.datetime]
+    issued_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    expires_on: Mapped[dt.date]  # last local day it can be redeemed
+    # Set in the issuing transaction right after the voucher row exists (the entry names the voucher it paid
+    # for); `desk check` verifies every voucher has it.
+    spend_entry_id: Mapped[int | None] = mapped_column(ForeignKey("points_entry.id"), unique=True)
+    redeemed_at: Mapped[dt.datetime | None]
+    redeemed_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    voided_at: Mapped[dt.datetime | None]  # voided, or expired
+    void_reason: Mapped[str] = mapped_column(String(60), default="")
+    refund_entry_id: Mapped[int | None] = mapped_column(ForeignKey("points_entry.id"), unique=True)
+    reprints: Mapped[int] = mapped_column(default=0)
+    settlement_id: Mapped[int | None] = mapped_column(ForeignKey("settlement.id"))

@@ -1,7 +1,7 @@
 """UI layer: the life of the program's window — first dialog at once, the database opened behind it, login,
 the main window, logging out and in again. Owns the in-app timers that run time rules (daily backup, the
-closing-time check-out, the retention purge, the no-show sweep, the expiry of 红色积分 points), so they run
-whichever page is shown."""
+closing-time check-out, the retention purge, the no-show sweep, the expiry of 红色积分 points and of unused
+vouchers), so they run whichever page is shown."""
 
 from __future__ import annotations
 
@@ -34,6 +34,10 @@ NO_SHOW_CHECK_INTERVAL_MS = 60 * 1000
 # Points expire at the moment their period ends: looking every hour writes them off within the hour (the service
 # writes nothing when nothing is due, so running it often is safe).
 POINTS_EXPIRY_CHECK_INTERVAL_MS = 60 * 60 * 1000
+# A voucher expires after its last local day. The rule is daily, but a desk PC is not on at midnight: looking every
+# hour (and at start) expires yesterday's vouchers within the hour of the day the desk is used. The service writes
+# nothing when nothing is due.
+VOUCHER_EXPIRY_CHECK_INTERVAL_MS = 60 * 60 * 1000
 
 
 class DeskSession(QObject):
@@ -71,6 +75,10 @@ class DeskSession(QObject):
         self.points_expiry_timer.setObjectName("points_expiry_timer")
         self.points_expiry_timer.setInterval(POINTS_EXPIRY_CHECK_INTERVAL_MS)
         self.points_expiry_timer.timeout.connect(self._on_points_expiry_timer_timeout)
+        self.voucher_expiry_timer = QTimer(self)
+        self.voucher_expiry_timer.setObjectName("voucher_expiry_timer")
+        self.voucher_expiry_timer.setInterval(VOUCHER_EXPIRY_CHECK_INTERVAL_MS)
+        self.voucher_expiry_timer.timeout.connect(self._on_voucher_expiry_timer_timeout)
 
     @property
     def services(self) -> Services | None:
@@ -129,6 +137,8 @@ class DeskSession(QObject):
         self._on_no_show_timer_timeout()  # bookings left unclaimed while the program was closed are released
         self.points_expiry_timer.start()
         self._on_points_expiry_timer_timeout()  # points that expired while the program was closed
+        self.voucher_expiry_timer.start()
+        self._on_voucher_expiry_timer_timeout()  # vouchers whose last day passed while the program was closed
         if not needs_setup:
             self._start_closing_timer()
         if needs_setup and not self._setup_shown():
@@ -295,3 +305,19 @@ class DeskSession(QObject):
         log.info("points expiry: expired points written off for %d member(s)", members)
         if self.window is not None:
             self.window.reload("points")
+
+    def _on_voucher_expiry_timer_timeout(self) -> None:
+        """Unused vouchers past their last day become expired (their points come back when the setting says so,
+        the stock is restored); on the worker, like the other time rules."""
+        if self._services is None:
+            return
+        self._tasks.run(self._services.vouchers.expire_due, self._on_vouchers_expired,
+                        lambda error: log.warning("voucher expiry failed: %s", error.describe()))
+
+    def _on_vouchers_expired(self, count: int) -> None:
+        if not count:
+            return
+        log.info("voucher expiry: %d voucher(s) expired", count)
+        if self.window is not None:
+            self.window.reload("points")
+            self.window.reload("vouchers")

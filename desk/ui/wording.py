@@ -210,6 +210,63 @@ def error_text(error: e.DeskError) -> str:
             return translate("Wording", "PostgreSQL 数据库请用 pg_dump 备份，例如：pg_dump -Fc -f desk.dump \"数据库地址\"。")
         case e.BackupFailed():
             return translate("Wording", "备份或恢复失败：%1。").replace("%1", str(p.get("detail", "")))
+        case e.DateInFuture():
+            return translate("Wording", "日期不能晚于今天（%1）。").replace("%1", str(p.get("latest", "")))
+        case e.BadContactPhone():
+            return translate("Wording", "请填写 11 位手机号，或带区号的固定电话，例如 0755-12345678（只用数字、空格和短横线）。")
+        case e.BadAmount():
+            return translate("Wording", "请填写以元为单位的金额，最多两位小数，例如 10 或 9.90；没有面值请留空。")
+        case e.StockChanged():
+            stock = p.get("stock")
+            if stock is None:
+                return translate("Wording", "库存刚被其他前台改为不限，未保存。请查看后再修改。")
+            return translate("Wording", "库存刚被其他前台改变（现在剩 %1），未保存。请查看后再修改，或用“补货”增加。").replace(
+                "%1", str(stock))
+        case e.UnlimitedStock():
+            return translate("Wording", "这个兑换项目不限库存，不需要补货。")
+        case e.RewardUnavailable():
+            if p.get("reason") == "merchant":
+                return translate("Wording", "%1 已暂停参加积分兑换，暂不能兑换它的项目。").replace(
+                    "%1", str(p.get("merchant", "")))
+            return translate("Wording", "“%1”已下架，暂不能兑换。请选择其他兑换项目。").replace("%1", str(p.get("title", "")))
+        case e.OutOfStock():
+            return translate("Wording", "“%1”已兑完，请选择其他兑换项目。").replace("%1", str(p.get("title", "")))
+        case e.MonthlyLimitReached():
+            return Wording.tr("“%1”每位会员每月限兑 %n 次，本月已达上限，下月再来兑换。", None, int(p.get("limit", 0))).replace(
+                "%1", str(p.get("title", "")))
+        case e.VoucherNotIssued():
+            return translate("Wording", "这张兑换券当前“%1”，不能再重印或作废。请刷新后再看。").replace(
+                "%1", voucher_status_name(str(p.get("status", ""))))
+        case e.NothingToSettle():
+            return translate("Wording", "%1 在这段时间没有待结算的核销记录。").replace("%1", str(p.get("merchant", "")))
+        case e.SerialMalformed():
+            if p.get("reason") == "symbol":
+                return translate("Wording", "券码里不会有“%1”（券码不用 0、O、1、I、L），请核对后重新输入，或扫描二维码。").replace(
+                    "%1", str(p.get("symbol", "")))
+            if p.get("reason") == "length":
+                return translate("Wording", "券码是 8 位字母和数字（例如 HY7K-3M9Q），请核对后重新输入，或扫描二维码。")
+            return translate("Wording", "这不是兑换券的券码，请核对后重新输入，或扫描二维码。")
+        case e.SerialTypo():
+            return translate("Wording", "券码有一位输错了（或两位颠倒了），请对照兑换券重新输入，或扫描二维码。")
+        case e.NotAVoucher():
+            return translate("Wording", "这不是兑换券的二维码。请扫描兑换券上的二维码，或输入券码。")
+        case e.VoucherVersionUnsupported():
+            return translate("Wording", "这张兑换券由更新版本的前台程序生成，本程序读不懂。请先升级本程序。")
+        case e.UnknownVoucherKey():
+            return translate("Wording", "这张兑换券的签名密钥（%1）本机不认识：可能不是本基地发的券，或本机还没有导入密钥。"
+                             "请勿兑换，请管理员核实。").replace("%1", str(p.get("key_id", "")))
+        case e.BadVoucherSignature():
+            return translate("Wording", "兑换券的签名不符：二维码被改动过或是伪造的。请勿兑换。")
+        case e.SigningKeyMissing():
+            return translate("Wording", "这台电脑只有验券用的公钥，不能发券。请在持有签名密钥的前台兑换，或请管理员导入签名密钥。")
+        case e.KeyBundleInvalid():
+            return translate("Wording", "密钥包已损坏或不是前台的密钥包，未导入任何密钥。")
+        case e.KeyConflict():
+            return translate("Wording", "密钥 %1 与本机已有的同名密钥不同，未导入任何密钥。请核对密钥包的来源。").replace(
+                "%1", str(p.get("key_id", "")))
+        case e.KeyInUse():
+            return translate("Wording", "密钥 %1 正在签发新的兑换券，不能删除。请先更换密钥。").replace(
+                "%1", str(p.get("key_id", "")))
     return translate("Wording", "操作未能完成（%1）。").replace("%1", error.code)
 
 
@@ -423,3 +480,27 @@ def holiday_name(name: str) -> str:
         "Mid-autumn Festival": translate("Wording", "中秋节"),
         "Anti-Fascist 70th Day": translate("Wording", "抗战胜利纪念日"),
     }.get(name, name)
+
+
+def voucher_status_name(status: str) -> str:
+    """A voucher's state (desk.domain.vouchers.VoucherStatus value)."""
+    return {
+        "issued": translate("Wording", "未使用"),
+        "redeemed": translate("Wording", "已核销"),
+        "void": translate("Wording", "已作废"),
+        "expired": translate("Wording", "已过期"),
+    }.get(status, status)
+
+
+def outcome_name(outcome: str) -> str:
+    """What a scan at the redemption station came to (desk.domain.vouchers.Outcome value), in a few words."""
+    return {
+        "redeemed": translate("Wording", "核销成功"),
+        "already_redeemed": translate("Wording", "此券已核销过"),
+        "expired": translate("Wording", "此券已过期"),
+        "voided": translate("Wording", "此券已作废"),
+        "wrong_merchant": translate("Wording", "不是本店的兑换券"),
+        "not_genuine": translate("Wording", "不是有效的兑换券"),
+        "typo": translate("Wording", "券码有一位输错了"),
+        "valid": translate("Wording", "可以核销"),
+    }.get(outcome, outcome)

@@ -293,6 +293,34 @@
         <translation>Points notice exported</translation>
     </message>
     <message>
+        <source>兑换积分，开出兑换券</source>
+        <translation>Points exchanged, voucher issued</translation>
+    </message>
+    <message>
+        <source>重印兑换券</source>
+        <translation>Voucher reprinted</translation>
+    </message>
+    <message>
+        <source>核销兑换券</source>
+        <translation>Voucher redeemed</translation>
+    </message>
+    <message>
+        <source>作废兑换券</source>
+        <translation>Voucher voided</translation>
+    </message>
+    <message>
+        <source>兑换券过期</source>
+        <translation>Vouchers expired</translation>
+    </message>
+    <message>
+        <source>商家结算</source>
+        <translation>Vouchers settled with a merchant</translation>
+    </message>
+    <message>
+        <source>导出结算单</source>
+        <translation>Settlement statement exported</translation>
+    </message>
+    <message>
         <source>获得积分</source>
         <translation>Points earned</translation>
     </message>
@@ -315,6 +343,42 @@
     <message>
         <source>冲正积分</source>
         <translation>Points entry reversed</translation>
+    </message>
+    <message>
+        <source>新增联盟商家</source>
+        <translation>Alliance merchant added</translation>
+    </message>
+    <message>
+        <source>修改联盟商家</source>
+        <translation>Alliance merchant edited</translation>
+    </message>
+    <message>
+        <source>启用联盟商家</source>
+        <translation>Alliance merchant activated</translation>
+    </message>
+    <message>
+        <source>停用联盟商家</source>
+        <translation>Alliance merchant deactivated</translation>
+    </message>
+    <message>
+        <source>新增兑换项目</source>
+        <translation>Reward added</translation>
+    </message>
+    <message>
+        <source>修改兑换项目</source>
+        <translation>Reward edited</translation>
+    </message>
+    <message>
+        <source>启用兑换项目</source>
+        <translation>Reward activated</translation>
+    </message>
+    <message>
+        <source>停用兑换项目</source>
+        <translation>Reward deactivated</translation>
+    </message>
+    <message>
+        <source>兑换项目补货</source>
+        <translation>Reward restocked</translation>
     </message>
     <message>
         <source>工作人员</source>
@@ -383,6 +447,22 @@
     <message>
         <source>积分公示</source>
         <translation>Points notice</translation>
+    </message>
+    <message>
+        <source>兑换券</source>
+        <translation>Voucher</translation>
+    </message>
+    <message>
+        <source>结算单</source>
+        <translation>Settlement statement</translation>
+    </message>
+    <message>
+        <source>联盟商家</source>
+        <translation>Alliance merchant</translation>
+    </message>
+    <message>
+        <source>兑换项目</source>
+        <translation>Reward</translation>
     </message>
     <message>
         <source>系统</source>
@@ -934,6 +1014,53 @@ Please send the log file to technical support.</translation>
     <message>
         <source>返回</source>
         <translation>Back</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueDialog</name>
+    <message>
+        <source>兑换 — %1</source>
+        <translation>Exchange points — %1</translation>
+    </message>
+    <message>
+        <source>为 %1（会员号 %2）兑换，当前余额 %3 积分。输入商家或兑换内容筛选，↑ ↓ 选择，Enter 兑换；兑换后立即打开兑换券预览。</source>
+        <translation>Exchanging for %1 (member no. %2), balance %3 points. Type a merchant or reward to filter, ↑ ↓ to choose, Enter to exchange; the voucher preview opens right after.</translation>
+    </message>
+    <message>
+        <source>筛选：商家或兑换内容，例如 超市、奶茶</source>
+        <translation>Filter: merchant or reward, e.g. supermarket, tea</translation>
+    </message>
+    <message>
+        <source>兑换 (Enter)</source>
+        <translation>Exchange (Enter)</translation>
+    </message>
+    <message>
+        <source>取消 (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation>unlimited</translation>
+    </message>
+    <message>
+        <source>没有符合“%1”的兑换项目。</source>
+        <translation>No reward matches &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>还没有可兑换的项目。请管理员在“设置”中添加联盟商家和兑换项目。</source>
+        <translation>There are no rewards yet. An administrator adds alliance merchants and rewards in Settings.</translation>
+    </message>
+    <message>
+        <source>兑换“%1”（%2）需 %3 积分，兑换后余额 %4。按 Enter 兑换。</source>
+        <translation>&quot;%1&quot; (%2) costs %3 points; the balance will be %4. Press Enter to exchange.</translation>
+    </message>
+    <message>
+        <source>“%1”现在不能兑换：%2</source>
+        <translation>&quot;%1&quot; cannot be exchanged now: %2</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择要兑换的项目。</source>
+        <translation>Choose a reward in the list first.</translation>
     </message>
 </context>
 <context>
@@ -1549,6 +1676,10 @@ F1–F8 purpose · Alt+N people · F9 anonymous · Esc clear · Ctrl+R refresh o
         <translation>Also %1 people, %2 visits, %3 bookings, %4 points members, %5 service projects and %6 points entries.</translation>
     </message>
     <message>
+        <source>兑换券：%1 个兑换项目，已发 %2 张兑换券，其中 %3 张已在商家核销。</source>
+        <translation>Vouchers: %1 rewards, %2 vouchers issued, %3 of them redeemed at the merchants.</translation>
+    </message>
+    <message>
         <source>演示账户（密码均为 %1）：</source>
         <translation>Demo accounts (password for all: %1):</translation>
     </message>
@@ -1695,6 +1826,290 @@ F1–F8 purpose · Alt+N people · F9 anonymous · Esc clear · Ctrl+R refresh o
     <message>
         <source>已匿名化 %1 人的姓名和电话（最近一次到访早于 %2，且不是积分会员；保留期限 %3 天）。</source>
         <translation>Anonymized the names and phone numbers of %1 people (last visit before %2, not red points members; retention period %3 days).</translation>
+    </message>
+    <message>
+        <source>--limit 应为正整数，%1 不行。</source>
+        <translation>--limit must be a positive whole number, not %1.</translation>
+    </message>
+    <message>
+        <source>没有符合条件的兑换券。</source>
+        <translation>No vouchers match.</translation>
+    </message>
+    <message>
+        <source>券码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>商家</source>
+        <translation>Merchant</translation>
+    </message>
+    <message>
+        <source>兑换内容</source>
+        <translation>Reward</translation>
+    </message>
+    <message>
+        <source>积分</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>会员</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>发券日期</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>核销或作废</source>
+        <translation>Redeemed or voided</translation>
+    </message>
+    <message>
+        <source>凭条只能写成 .pdf 文件，%1 不行。</source>
+        <translation>A slip is written as a .pdf file, not %1.</translation>
+    </message>
+    <message>
+        <source>已把兑换券 %1 的凭条（标为重印，%2）写入 %3</source>
+        <translation>Wrote the slip of voucher %1 (marked as a reprint, %2) to %3</translation>
+    </message>
+    <message>
+        <source>未核销：%1</source>
+        <translation>Not redeemed: %1</translation>
+    </message>
+    <message>
+        <source>已核销兑换券 %1：%2 %3，%4 积分，会员 %5。</source>
+        <translation>Redeemed voucher %1: %2 %3, %4 points, member %5.</translation>
+    </message>
+    <message>
+        <source>请给出券码（如 HY7K-3M9Q）或扫码得到的二维码文本。</source>
+        <translation>Give the serial code (such as HY7K-3M9Q) or the scanned QR text.</translation>
+    </message>
+    <message>
+        <source>没有编号或名称为 %1 的联盟商家。</source>
+        <translation>No alliance merchant has the number or name %1.</translation>
+    </message>
+    <message>
+        <source>兑换券 %1：%2 %3，%4 积分</source>
+        <translation>Voucher %1: %2 %3, %4 points</translation>
+    </message>
+    <message>
+        <source>，面值 ¥%1</source>
+        <translation>, face value ¥%1</translation>
+    </message>
+    <message>
+        <source>会员 %1，%2 发券，有效期至 %3，状态：%4。</source>
+        <translation>Member %1, issued %2, valid until %3, status: %4.</translation>
+    </message>
+    <message>
+        <source>。</source>
+        <translation>.</translation>
+    </message>
+    <message>
+        <source>可以核销。</source>
+        <translation>Can be redeemed.</translation>
+    </message>
+    <message>
+        <source>已核销兑换券 %1。</source>
+        <translation>Voucher %1 redeemed.</translation>
+    </message>
+    <message>
+        <source>这张券已于 %1 在 %2 核销过（%3），不能再用。</source>
+        <translation>This voucher was already redeemed on %1 at %2 (%3); it cannot be used again.</translation>
+    </message>
+    <message>
+        <source>这张券已过期：有效期到 %1 为止。</source>
+        <translation>This voucher has expired: it was valid until %1.</translation>
+    </message>
+    <message>
+        <source>这张券已作废（%1），不能使用。</source>
+        <translation>This voucher was voided (%1) and cannot be used.</translation>
+    </message>
+    <message>
+        <source>这张券已作废，不能使用。</source>
+        <translation>This voucher was voided and cannot be used.</translation>
+    </message>
+    <message>
+        <source>这张券只能在 %1 使用，不能在 %2 核销。</source>
+        <translation>This voucher is for %1 only; it cannot be redeemed at %2.</translation>
+    </message>
+    <message>
+        <source>券码有误：有一位输错或两位颠倒了，请对照凭条重新输入。</source>
+        <translation>Typo in the code: one character is wrong or two are swapped. Check the slip and type it again.</translation>
+    </message>
+    <message>
+        <source>不是本基地的兑换券。</source>
+        <translation>Not a voucher of this base.</translation>
+    </message>
+    <message>
+        <source>这不是券码：券码为 8 位字母和数字，例如 HY7K-3M9Q（不用 0、O、1、I）。</source>
+        <translation>This is not a serial code: a code has 8 letters and digits, such as HY7K-3M9Q (never 0, O, 1 or I).</translation>
+    </message>
+    <message>
+        <source>这不是兑换券的二维码，可能扫到了别的码或没扫全，请重新扫描。</source>
+        <translation>This is not a voucher QR code: another code was scanned, or only part of it. Scan again.</translation>
+    </message>
+    <message>
+        <source>不是真券：二维码的签名不符，内容被改动过或是伪造的。</source>
+        <translation>Not a genuine voucher: the signature of the QR code does not match; it was altered or forged.</translation>
+    </message>
+    <message>
+        <source>不是本基地认识的券：签名密钥 %1 本机没有。如果是本基地的券，请先导入密钥：desk keys import 文件。</source>
+        <translation>Not a voucher this station knows: it does not have the signing key %1. If the voucher is from this base, import the keys first: desk keys import FILE.</translation>
+    </message>
+    <message>
+        <source>这张券由更新版本的前台签发，请先升级本程序。</source>
+        <translation>This voucher was issued by a newer version of the desk program: upgrade this program first.</translation>
+    </message>
+    <message>
+        <source>不是本基地的兑换券：没有这张券。</source>
+        <translation>Not a voucher of this base: there is no such voucher.</translation>
+    </message>
+    <message>
+        <source>这张券的状态是“%1”，只有未使用的券才能重印凭条。</source>
+        <translation>This voucher is “%1”: only the slip of an unused voucher can be reprinted.</translation>
+    </message>
+    <message>
+        <source>本机只有公钥，不能签发或重印兑换券。请在持有签名密钥的前台上操作，或先导入签名密钥：desk keys import 文件。</source>
+        <translation>This station holds public keys only and cannot issue or reprint vouchers. Do it at a desk that holds the signing key, or import the signing key first: desk keys import FILE.</translation>
+    </message>
+    <message>
+        <source>未使用</source>
+        <translation>unused</translation>
+    </message>
+    <message>
+        <source>已核销</source>
+        <translation>redeemed</translation>
+    </message>
+    <message>
+        <source>已作废</source>
+        <translation>voided</translation>
+    </message>
+    <message>
+        <source>已过期</source>
+        <translation>expired</translation>
+    </message>
+    <message>
+        <source>命令行</source>
+        <translation>command line</translation>
+    </message>
+    <message>
+        <source>本机还没有兑换券签名密钥。第一次发券时会自动生成；本基地已有密钥的，请从其他前台导出后导入：desk keys import 文件。</source>
+        <translation>This station has no voucher signing key yet. One is made when the first voucher is issued; if the base already has a key, export it at another desk and import it here: desk keys import FILE.</translation>
+    </message>
+    <message>
+        <source>密钥</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>用途</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <source>私钥</source>
+        <translation>Private key</translation>
+    </message>
+    <message>
+        <source>签发新券</source>
+        <translation>signs new vouchers</translation>
+    </message>
+    <message>
+        <source>只验证已发的券</source>
+        <translation>verifies issued vouchers only</translation>
+    </message>
+    <message>
+        <source>有</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>密钥文件夹：%1</source>
+        <translation>Key folder: %1</translation>
+    </message>
+    <message>
+        <source>%1 已存在，未覆盖。请换一个文件名。</source>
+        <translation>%1 already exists and was not overwritten. Choose another file name.</translation>
+    </message>
+    <message>
+        <source>本机只有公钥，没有签名私钥可以导出。去掉 --private 可导出公钥。</source>
+        <translation>This station holds public keys only: there is no signing key to export. Leave out --private to export the public keys.</translation>
+    </message>
+    <message>
+        <source>本机原来没有密钥，已生成签名密钥 %1。</source>
+        <translation>This station had no key: the signing key %1 was made.</translation>
+    </message>
+    <message>
+        <source>已把签名密钥和公钥（共 %1 个密钥）导出到 %2。在本基地其他前台上运行 desk keys import 导入。</source>
+        <translation>Exported the signing key and the public keys (%1 keys in all) to %2. Import the file at the other desks of this base with desk keys import.</translation>
+    </message>
+    <message>
+        <source>注意：这个文件含签名私钥，拿到它就能制作兑换券。请像密码一样保管，只用 U 盘等当面传递，导入后立即删除，不要用微信或邮件发送。</source>
+        <translation>Warning: this file holds the private signing key, and whoever has it can make vouchers. Keep it like a password: hand it over in person (on a USB stick), delete it once imported, never send it by WeChat or e-mail.</translation>
+    </message>
+    <message>
+        <source>已把公钥（共 %1 个）导出到 %2。商户核销机导入后能验券和核销，不能发券。</source>
+        <translation>Exported the public keys (%1 in all) to %2. A merchant station that imports them can verify and redeem vouchers, not issue them.</translation>
+    </message>
+    <message>
+        <source>找不到文件 %1。</source>
+        <translation>File %1 not found.</translation>
+    </message>
+    <message>
+        <source>无法读取 %1：%2。</source>
+        <translation>Cannot read %1: %2.</translation>
+    </message>
+    <message>
+        <source>%1 不是有效的兑换券密钥文件（可能不完整或被改动过），未导入任何密钥。</source>
+        <translation>%1 is not a valid voucher key file (it may be incomplete or altered); no key was imported.</translation>
+    </message>
+    <message>
+        <source>文件中的密钥 %1 与本机同名密钥的内容不同，未导入任何密钥。请核对文件来源。</source>
+        <translation>Key %1 in the file differs from the key of the same name at this station; no key was imported. Check where the file came from.</translation>
+    </message>
+    <message>
+        <source>已导入新密钥（%1 个）：%2。</source>
+        <translation>Imported new keys (%1): %2.</translation>
+    </message>
+    <message>
+        <source>文件中的密钥本机都已有，未作改动。</source>
+        <translation>This station already has every key in the file; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>本机今后用签名密钥 %1 签发兑换券。</source>
+        <translation>From now on this station signs vouchers with the key %1.</translation>
+    </message>
+    <message>
+        <source>本机只有公钥：可以验券和核销，不能发券。</source>
+        <translation>This station holds public keys only: it can verify and redeem vouchers, not issue them.</translation>
+    </message>
+    <message>
+        <source>本机只有公钥，不能生成签名密钥。请在本基地持有签名密钥的前台上操作。</source>
+        <translation>This station holds public keys only and cannot make a signing key. Do it at a desk of this base that holds the signing key.</translation>
+    </message>
+    <message>
+        <source>已生成新的签名密钥 %1，今后发的券用它签名。</source>
+        <translation>Made the new signing key %1: vouchers issued from now on are signed with it.</translation>
+    </message>
+    <message>
+        <source>旧密钥 %1 只留公钥：已发出的券在有效期内照常可用。</source>
+        <translation>Only the public half of the old key %1 is kept: vouchers already issued stay valid until they expire.</translation>
+    </message>
+    <message>
+        <source>请把新密钥分发出去：本基地其他前台导入 desk keys export 文件 --private 导出的文件；商户核销机导入 desk keys export 文件 导出的公钥。</source>
+        <translation>Hand the new key on: the other desks of this base import a file made with desk keys export FILE --private; merchant stations import the public keys made with desk keys export FILE.</translation>
+    </message>
+    <message>
+        <source>无法读写密钥文件夹 %1：%2。</source>
+        <translation>Cannot read or write the key folder %1: %2.</translation>
     </message>
 </context>
 <context>
@@ -2427,6 +2842,14 @@ F1–F8 purpose · Alt+N people · F9 anonymous · Esc clear · Ctrl+R refresh o
         <translation>Members get a member number, earn points and exchange them at alliance merchants</translation>
     </message>
     <message>
+        <source>兑换(&amp;E)…</source>
+        <translation>&amp;Exchange…</translation>
+    </message>
+    <message>
+        <source>用积分兑换联盟商家的兑换项目，打印兑换券 (Ctrl+E)</source>
+        <translation>Exchange points for an alliance merchant&apos;s reward and print the voucher (Ctrl+E)</translation>
+    </message>
+    <message>
         <source>打印会员卡(&amp;P)…</source>
         <translation>&amp;Print member card…</translation>
     </message>
@@ -2457,6 +2880,310 @@ F1–F8 purpose · Alt+N people · F9 anonymous · Esc clear · Ctrl+R refresh o
     <message>
         <source>会员号 %1 · %2 加入</source>
         <translation>Member no. %1 · joined %2</translation>
+    </message>
+</context>
+<context>
+    <name>MemberVouchersView</name>
+    <message>
+        <source>还没有兑换券。</source>
+        <translation>No vouchers yet.</translation>
+    </message>
+    <message>
+        <source>重印(&amp;T)…</source>
+        <translation>Reprin&amp;t…</translation>
+    </message>
+    <message>
+        <source>再打印一张选中的兑换券，券上标“重印”，并记入操作日志；原券仍然有效</source>
+        <translation>Print the selected voucher again, marked &quot;reprint&quot; and recorded in the audit log; the first slip stays valid</translation>
+    </message>
+    <message>
+        <source>作废(&amp;V)…</source>
+        <translation>&amp;Void…</translation>
+    </message>
+    <message>
+        <source>作废选中的未使用兑换券：积分退回，库存恢复，须填写原因</source>
+        <translation>Void the selected unused voucher: the points are refunded and the stock restored; a reason is required</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择一张兑换券。</source>
+        <translation>Choose a voucher in the list first.</translation>
+    </message>
+    <message>
+        <source>兑换券 %1 已作废，%2 积分已退回。</source>
+        <translation>Voucher %1 is void; %2 points were refunded.</translation>
+    </message>
+</context>
+<context>
+    <name>MerchantModel</name>
+    <message>
+        <source>商家</source>
+        <translation>Merchant</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>兑换项目</source>
+        <translation>Rewards</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Inactive</translation>
+    </message>
+    <message numerus="yes">
+        <source>可兑换的项目数（共 %n 个）</source>
+        <translation>
+            <numerusform>Rewards on offer (%n reward in all)</numerusform>
+            <numerusform>Rewards on offer (%n rewards in all)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>仍有 %n 个商户收银员账户绑定此商家</source>
+        <translation>
+            <numerusform>%n merchant cashier account is still bound to this merchant</numerusform>
+            <numerusform>%n merchant cashier accounts are still bound to this merchant</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MerchantsSection</name>
+    <message>
+        <source>联盟商家</source>
+        <translation>Alliance merchants</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>牌匾编号</source>
+        <translation>Plaque no.</translation>
+    </message>
+    <message>
+        <source>入盟日期</source>
+        <translation>Joined on</translation>
+    </message>
+    <message>
+        <source>例如：超市、餐饮、理发</source>
+        <translation>e.g. supermarket, food, barber</translation>
+    </message>
+    <message>
+        <source>手机或 0755-12345678</source>
+        <translation>Mobile or 0755-12345678</translation>
+    </message>
+    <message>
+        <source>不详</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>新增商家</source>
+        <translation>New merchant</translation>
+    </message>
+    <message>
+        <source>清空表单，填写后按“保存”新增一个商家</source>
+        <translation>Empties the form: fill it in and press Save to add a merchant</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>使用说明</source>
+        <translation>Terms</translation>
+    </message>
+    <message>
+        <source>所需积分</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <source>面值（元）</source>
+        <translation>Face value (¥)</translation>
+    </message>
+    <message>
+        <source>库存</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>每人每月</source>
+        <translation>Per member</translation>
+    </message>
+    <message>
+        <source>有效期</source>
+        <translation>Valid for</translation>
+    </message>
+    <message>
+        <source>例如：满50减10</source>
+        <translation>e.g. ¥10 off ¥50</translation>
+    </message>
+    <message>
+        <source>印在兑换券上，例如：限中杯，不与其他优惠同享</source>
+        <translation>Printed on the slip, e.g. medium cup only</translation>
+    </message>
+    <message>
+        <source>无面值留空</source>
+        <translation>Empty: no cash value</translation>
+    </message>
+    <message>
+        <source>结算时按面值与商家对账；没有现金价值的项目留空</source>
+        <translation>Settlements with the merchant use the face value; leave it empty for a reward without cash value</translation>
+    </message>
+    <message>
+        <source> 积分</source>
+        <translation> points</translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation>Unlimited</translation>
+    </message>
+    <message>
+        <source>还能开出多少张；开出一张减一，作废一张加回</source>
+        <translation>How many can still be issued: one less per voucher issued, one more per voucher voided</translation>
+    </message>
+    <message>
+        <source> 张</source>
+        <comment>vouchers per member per month</comment>
+        <translation> per month</translation>
+    </message>
+    <message>
+        <source>已新增“%1”。按“新增兑换项目”为它添加兑换项目。</source>
+        <translation>Added “%1”. Press New reward to add its rewards.</translation>
+    </message>
+    <message>
+        <source>每位会员每个自然月最多兑换几张</source>
+        <translation>How many one member may get in a calendar month</translation>
+    </message>
+    <message>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>从开出当天算起</source>
+        <translation>Counted from the day of issue</translation>
+    </message>
+    <message>
+        <source>新增兑换项目</source>
+        <translation>New reward</translation>
+    </message>
+    <message>
+        <source>清空表单，填写后按“保存”新增一个兑换项目</source>
+        <translation>Empties the form: fill it in and press Save to add a reward</translation>
+    </message>
+    <message>
+        <source>补货</source>
+        <translation>Restock</translation>
+    </message>
+    <message>
+        <source> 张</source>
+        <comment>vouchers added to the stock</comment>
+        <translation> more</translation>
+    </message>
+    <message>
+        <source>加入库存</source>
+        <translation>Add to stock</translation>
+    </message>
+    <message>
+        <source>新商家</source>
+        <translation>New merchant</translation>
+    </message>
+    <message>
+        <source>兑换项目</source>
+        <translation>Rewards</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <source>%1 的兑换项目</source>
+        <translation>Rewards of %1</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Activate</translation>
+    </message>
+    <message numerus="yes">
+        <source>已停用：不能再开出它的兑换券。仍有 %n 个商户收银员账户绑定此商家，可在“工作人员”中停用。</source>
+        <translation>
+            <numerusform>Inactive: no more vouchers are issued for it. %n merchant cashier account is still bound to it; disable it under Staff.</numerusform>
+            <numerusform>Inactive: no more vouchers are issued for it. %n merchant cashier accounts are still bound to it; disable them under Staff.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>已停用：不能再开出它的兑换券。</source>
+        <translation>Inactive: no more vouchers are issued for it.</translation>
+    </message>
+    <message>
+        <source>新兑换项目</source>
+        <translation>New reward</translation>
+    </message>
+    <message>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>停用“%1”？停用后不能再开出它的兑换券；它的兑换项目和商户收银员账户都保留，可随时重新启用。</source>
+        <translation>Deactivate “%1”? No more vouchers are issued for it; its rewards and merchant cashier accounts are kept, and it can be activated again at any time.</translation>
+    </message>
+    <message>
+        <source>停用商家</source>
+        <translation>Deactivate merchant</translation>
+    </message>
+    <message>
+        <source>已启用“%1”。</source>
+        <translation>Activated “%1”.</translation>
+    </message>
+    <message>
+        <source>已停用“%1”。</source>
+        <translation>Deactivated “%1”.</translation>
+    </message>
+    <message>
+        <source>已新增“%1”。</source>
+        <translation>Added “%1”.</translation>
+    </message>
+    <message>
+        <source>停用“%1”？停用后不能再兑换，已开出的兑换券不受影响。</source>
+        <translation>Deactivate “%1”? It can no longer be exchanged; vouchers already issued are not affected.</translation>
+    </message>
+    <message>
+        <source>停用兑换项目</source>
+        <translation>Deactivate reward</translation>
+    </message>
+    <message>
+        <source>已补货 %1 张，现有库存 %2 张。</source>
+        <translation>Added %1 to the stock; %2 left now.</translation>
     </message>
 </context>
 <context>
@@ -2575,6 +3302,53 @@ F1–F8 purpose · Alt+N people · F9 anonymous · Esc clear · Ctrl+R refresh o
     <message>
         <source>已登记母婴室清洁消毒（%1）。</source>
         <translation>Nursing room cleaning logged (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>OffersModel</name>
+    <message>
+        <source>商家</source>
+        <translation>Merchant</translation>
+    </message>
+    <message>
+        <source>兑换内容</source>
+        <translation>Reward</translation>
+    </message>
+    <message>
+        <source>所需积分</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>库存</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>本月已兑 / 限额</source>
+        <translation>This month / limit</translation>
+    </message>
+    <message>
+        <source>能否兑换</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation>unlimited</translation>
+    </message>
+    <message>
+        <source>本月已达上限</source>
+        <translation>Monthly limit reached</translation>
+    </message>
+    <message>
+        <source>已兑完</source>
+        <translation>Out of stock</translation>
+    </message>
+    <message>
+        <source>积分不足，还差 %1</source>
+        <translation>Not enough points, %1 short</translation>
+    </message>
+    <message>
+        <source>可兑换</source>
+        <translation>Yes</translation>
     </message>
 </context>
 <context>
@@ -2819,6 +3593,10 @@ F1–F8 purpose · Alt+N people · F9 anonymous · Esc clear · Ctrl+R refresh o
     <message>
         <source>项目</source>
         <translation>Projects</translation>
+    </message>
+    <message>
+        <source>核销</source>
+        <translation>Redeem</translation>
     </message>
 </context>
 <context>
@@ -3139,6 +3917,18 @@ A scanned member card shows the member at once · ↓ to the ledger · Esc back 
         <translation>Recorded: %1 points, balance %2.</translation>
     </message>
     <message>
+        <source>兑换券</source>
+        <translation>Vouchers</translation>
+    </message>
+    <message>
+        <source>请先查找会员（手机号、尾号、姓名或扫描会员卡），再兑换。</source>
+        <translation>Find the member first (phone, last 4 digits, name or a scanned member card), then exchange.</translation>
+    </message>
+    <message>
+        <source>已兑换：%1（%2），%3 积分，余额 %4。券码 %5。</source>
+        <translation>Exchanged: %1 (%2), %3 points, balance %4. Voucher code %5.</translation>
+    </message>
+    <message>
         <source>红色积分会员卡</source>
         <translation>Red Points member card</translation>
     </message>
@@ -3232,6 +4022,14 @@ A scanned member card shows the member at once · ↓ to the ledger · Esc back 
     <message>
         <source>不限</source>
         <translation>No cap</translation>
+    </message>
+    <message>
+        <source>过期未使用的兑换券退回积分(&amp;R)</source>
+        <translation>&amp;Refund the points of vouchers that expire unused</translation>
+    </message>
+    <message>
+        <source>勾选时，兑换券过了有效期仍未核销，所用积分自动退回会员，库存恢复；不勾选时只恢复库存。</source>
+        <translation>When ticked, a voucher not redeemed by its last day gives its points back to the member and its item back to the stock; when not, only the stock is restored.</translation>
     </message>
     <message>
         <source>保存</source>
@@ -3394,6 +4192,41 @@ A scanned member card shows the member at once · ↓ to the ledger · Esc back 
     <message>
         <source>剩余 %1</source>
         <translation>%1 left</translation>
+    </message>
+</context>
+<context>
+    <name>PrintingSection</name>
+    <message>
+        <source>兑换券按打印机的纸张排版：80 mm 或 58 mm 小票纸一张一券，A4 纸每页 8 张（裁开使用）。兑换时按默认打印机的纸张生成兑换券，预览里也可以临时改用其他纸张。</source>
+        <translation>Vouchers are laid out for each printer&apos;s paper: one per 80 mm or 58 mm receipt, or 8 per A4 sheet (cut apart). Issuing uses the default printer&apos;s paper; the preview can switch paper for one voucher.</translation>
+    </message>
+    <message>
+        <source>这台电脑的打印机</source>
+        <translation>This PC&apos;s printers</translation>
+    </message>
+    <message>
+        <source>没有打印机（另存为 PDF）</source>
+        <translation>No printer (save as PDF)</translation>
+    </message>
+    <message>
+        <source>%1（默认）</source>
+        <translation>%1 (default)</translation>
+    </message>
+    <message>
+        <source>设置只保存在这台电脑上。新装了打印机后点“重新查找打印机”。</source>
+        <translation>These settings are kept on this PC only. After installing a printer, click &quot;Find printers again&quot;.</translation>
+    </message>
+    <message>
+        <source>重新查找打印机</source>
+        <translation>Find printers again</translation>
+    </message>
+    <message>
+        <source>无法保存设置（%1）。</source>
+        <translation>Could not save the setting (%1).</translation>
+    </message>
+    <message>
+        <source>已保存：%1 使用 %2。</source>
+        <translation>Saved: %1 uses %2.</translation>
     </message>
 </context>
 <context>
@@ -3665,6 +4498,149 @@ A scanned member card shows the member at once · ↓ to the ledger · Esc back 
     </message>
 </context>
 <context>
+    <name>RedeemBanner</name>
+    <message>
+        <source>请对照兑换券重新输入券码，或再扫一次二维码。</source>
+        <translation>Type the code again from the voucher, or scan the QR code once more.</translation>
+    </message>
+    <message>
+        <source>刚才输入的是：%1</source>
+        <translation>You typed: %1</translation>
+    </message>
+    <message>
+        <source>请勿兑换。</source>
+        <translation>Do not hand over the reward.</translation>
+    </message>
+    <message>
+        <source>%1 · 会员 %2 · %3 积分 · 券码 %4</source>
+        <translation>%1 · member %2 · %3 points · code %4</translation>
+    </message>
+    <message>
+        <source>已于 %1 在 %2 核销</source>
+        <translation>Redeemed on %1 at %2</translation>
+    </message>
+    <message>
+        <source>经办人 %1 · %2</source>
+        <translation>By %1 · %2</translation>
+    </message>
+    <message>
+        <source>未知</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>有效期至 %1，已过期，不能兑换。</source>
+        <translation>It was valid until %1 and has expired: do not hand over the reward.</translation>
+    </message>
+    <message>
+        <source>未填写</source>
+        <translation>none given</translation>
+    </message>
+    <message>
+        <source>前台已作废这张券（原因：%1），不能兑换。</source>
+        <translation>The desk voided this voucher (reason: %1): do not hand over the reward.</translation>
+    </message>
+    <message>
+        <source>此券只能在 %1 使用，请勿兑换。</source>
+        <translation>This voucher is for %1 only: do not hand over the reward.</translation>
+    </message>
+    <message>
+        <source>%1 · 券码 %2</source>
+        <translation>%1 · code %2</translation>
+    </message>
+    <message>
+        <source>%1（%2）· 会员 %3 · 券码 %4</source>
+        <translation>%1 (%2) · member %3 · code %4</translation>
+    </message>
+</context>
+<context>
+    <name>RedeemPage</name>
+    <message>
+        <source>核销商家(&amp;M)</source>
+        <translation>Redeem at &amp;merchant</translation>
+    </message>
+    <message>
+        <source>任意商家（按券所属商家核销）</source>
+        <translation>Any merchant (the voucher&apos;s own)</translation>
+    </message>
+    <message>
+        <source>商家 #%1</source>
+        <translation>Merchant #%1</translation>
+    </message>
+    <message>
+        <source>扫描兑换券二维码，或输入券码后按 Enter</source>
+        <translation>Scan the voucher&apos;s QR code, or type its code and press Enter</translation>
+    </message>
+    <message>
+        <source>核销 (Enter)</source>
+        <translation>Redeem (Enter)</translation>
+    </message>
+    <message>
+        <source>扫码枪扫完会自动按 Enter。扫不出时输入二维码下方的 8 位券码，例如 HY7K-3M9Q（不分大小写，可不输入短横线）。</source>
+        <translation>The scanner presses Enter by itself. If a code will not scan, type the 8-character code under the QR code, e.g. HY7K-3M9Q (any case, the dash may be left out).</translation>
+    </message>
+    <message>
+        <source>还没有核销记录。</source>
+        <translation>Nothing redeemed yet.</translation>
+    </message>
+    <message>
+        <source>请先扫描兑换券上的二维码，或输入券码。</source>
+        <translation>Scan the voucher&apos;s QR code or type its code first.</translation>
+    </message>
+    <message numerus="yes">
+        <source>各商家的核销记录（今天 %n 张）</source>
+        <translation>
+            <numerusform>Redeemed at all merchants (%n today)</numerusform>
+            <numerusform>Redeemed at all merchants (%n today)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 的核销记录（今天 %n 张）</source>
+        <translation>
+            <numerusform>Redeemed at %1 (%n today)</numerusform>
+            <numerusform>Redeemed at %1 (%n today)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>今天 %1</source>
+        <translation>today %1</translation>
+    </message>
+</context>
+<context>
+    <name>RedemptionsModel</name>
+    <message>
+        <source>核销时间</source>
+        <translation>Redeemed</translation>
+    </message>
+    <message>
+        <source>券码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>兑换内容</source>
+        <translation>Reward</translation>
+    </message>
+    <message>
+        <source>商家</source>
+        <translation>Merchant</translation>
+    </message>
+    <message>
+        <source>会员</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>积分</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>今天 %1</source>
+        <translation>today %1</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <source>重置密码</source>
@@ -3810,6 +4786,64 @@ A scanned member card shows the member at once · ↓ to the ledger · Esc back 
     </message>
 </context>
 <context>
+    <name>RewardModel</name>
+    <message>
+        <source>兑换项目</source>
+        <translation>Reward</translation>
+    </message>
+    <message>
+        <source>积分</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <source>面值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>库存</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>每人每月</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <source>有效期</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation>No limit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 天</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>商家已停用</source>
+        <translation>Merchant inactive</translation>
+    </message>
+    <message>
+        <source>已兑完</source>
+        <translation>Sold out</translation>
+    </message>
+    <message>
+        <source>可兑换</source>
+        <translation>On offer</translation>
+    </message>
+</context>
+<context>
     <name>SeriesDialog</name>
     <message>
         <source>周期预约</source>
@@ -3948,6 +4982,348 @@ A scanned member card shows the member at once · ↓ to the ledger · Esc back 
         <source>红色积分</source>
         <translation>Red Points</translation>
     </message>
+    <message>
+        <source>联盟商家与兑换项目</source>
+        <translation>Merchants and rewards</translation>
+    </message>
+    <message>
+        <source>商家结算</source>
+        <translation>Merchant settlement</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Printing</translation>
+    </message>
+</context>
+<context>
+    <name>SettlementSection</name>
+    <message>
+        <source>{year}年{month}月</source>
+        <translation>{year}-{month:02d}</translation>
+    </message>
+    <message>
+        <source>{year}年第{quarter}季度</source>
+        <translation>Q{quarter} {year}</translation>
+    </message>
+    <message>
+        <source>{year}年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <source>{start} 至 {end}</source>
+        <translation>{start} to {end}</translation>
+    </message>
+    <message>
+        <source>按联盟商家和期间汇总已核销、尚未结算的兑换券（张数、积分、面值）。结算后这些兑换券标记为已结算，不会再次结算；之后核销的兑换券进入下一张结算单。会员姓名打码，不显示电话。</source>
+        <translation>Totals of the vouchers redeemed but not yet settled, by alliance merchant and period (count, points, face value). Settling marks them as settled, so they are never settled again; vouchers redeemed later go into the next statement. Member names are masked; no phone numbers are shown.</translation>
+    </message>
+    <message>
+        <source>新结算</source>
+        <translation>New settlement</translation>
+    </message>
+    <message>
+        <source>已结算的结算单</source>
+        <translation>Settled statements</translation>
+    </message>
+    <message>
+        <source>商家(&amp;M)</source>
+        <translation>&amp;Merchant</translation>
+    </message>
+    <message>
+        <source>结算期间(&amp;P)</source>
+        <translation>&amp;Period</translation>
+    </message>
+    <message>
+        <source>月度</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>季度</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <source>自定义</source>
+        <translation>Custom dates</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>结算…</source>
+        <translation>Settle…</translation>
+    </message>
+    <message>
+        <source>保存预览 PDF…</source>
+        <translation>Save preview PDF…</translation>
+    </message>
+    <message>
+        <source>保存 PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>保存 Excel…</source>
+        <translation>Save Excel…</translation>
+    </message>
+    <message>
+        <source>第 %1 季度</source>
+        <translation>Q%1</translation>
+    </message>
+    <message>
+        <source>%1（已停用）</source>
+        <translation>%1 (disabled)</translation>
+    </message>
+    <message>
+        <source>%1，%2：没有待结算的兑换券。</source>
+        <translation>%1, %2: no vouchers to settle.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1，%2：待结算 %n 张兑换券</source>
+        <translation>
+            <numerusform>%1, %2: %n voucher to settle</numerusform>
+            <numerusform>%1, %2: %n vouchers to settle</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>，共 %1 分，面值 ¥%2。</source>
+        <translation>, %1 points, face value ¥%2.</translation>
+    </message>
+    <message>
+        <source>{base} 联盟商家结算单</source>
+        <translation>{base} alliance merchant settlement statement</translation>
+    </message>
+    <message>
+        <source>预览（未结算）</source>
+        <translation>PREVIEW (not settled)</translation>
+    </message>
+    <message>
+        <source>此为预览，尚未结算，不作结算凭证。</source>
+        <translation>A preview: nothing is settled yet; not a settlement record.</translation>
+    </message>
+    <message>
+        <source>商家：{merchant}</source>
+        <translation>Merchant: {merchant}</translation>
+    </message>
+    <message>
+        <source>牌匾编号：{plaque}</source>
+        <translation>Plaque no.: {plaque}</translation>
+    </message>
+    <message>
+        <source>联系人：{contact}</source>
+        <translation>Contact: {contact}</translation>
+    </message>
+    <message>
+        <source>结算期间：{period}</source>
+        <translation>Period: {period}</translation>
+    </message>
+    <message>
+        <source>（{start} 至 {end}）</source>
+        <translation> ({start} to {end})</translation>
+    </message>
+    <message>
+        <source>结算单号：{number}</source>
+        <translation>Statement no.: {number}</translation>
+    </message>
+    <message>
+        <source>结算时间：{at}&#x3000;经办：{by}</source>
+        <translation>Settled: {at} by {by}</translation>
+    </message>
+    <message>
+        <source>生成时间：{at}</source>
+        <translation>Generated: {at}</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>券号</source>
+        <translation>Serial</translation>
+    </message>
+    <message>
+        <source>兑换项目</source>
+        <translation>Reward</translation>
+    </message>
+    <message>
+        <source>会员</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>兑换时间</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>核销时间</source>
+        <translation>Redeemed</translation>
+    </message>
+    <message>
+        <source>核销人</source>
+        <translation>Redeemed by</translation>
+    </message>
+    <message>
+        <source>积分</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>面值（元）</source>
+        <translation>Face value (¥)</translation>
+    </message>
+    <message>
+        <source>合计 {count} 张</source>
+        <translation>Total vouchers: {count}</translation>
+    </message>
+    <message>
+        <source>合计（张）</source>
+        <translation>Total vouchers</translation>
+    </message>
+    <message>
+        <source>本期没有待结算的兑换券。</source>
+        <translation>No vouchers to settle in this period.</translation>
+    </message>
+    <message>
+        <source>基地经办人（签字）：________________&#x3000;&#x3000;日期：____________</source>
+        <translation>Base staff (signature): ________________    Date: ____________</translation>
+    </message>
+    <message>
+        <source>商家确认（签字/盖章）：________________&#x3000;&#x3000;日期：____________</source>
+        <translation>Merchant (signature/stamp): ________________    Date: ____________</translation>
+    </message>
+    <message>
+        <source>第 {page} 页，共 {pages} 页</source>
+        <translation>Page {page} of {pages}</translation>
+    </message>
+    <message>
+        <source>结算单</source>
+        <translation>Statement</translation>
+    </message>
+    <message>
+        <source>还没有联盟商家。请先在“联盟商家与兑换项目”中添加商家。</source>
+        <translation>There are no alliance merchants yet. Add one first under “Alliance merchants and rewards”.</translation>
+    </message>
+    <message>
+        <source>正在统计…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>%1，%2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>将 %n 张兑换券（%1 分，¥%2）标记为已结算，之后不会再次结算。</source>
+        <translation>
+            <numerusform>Mark %n voucher (%1 points, ¥%2) as settled? It will never be settled again.</numerusform>
+            <numerusform>Mark %n vouchers (%1 points, ¥%2) as settled? They will never be settled again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>商家结算</source>
+        <translation>Merchant settlement</translation>
+    </message>
+    <message numerus="yes">
+        <source>已结算：结算单 %1，%n 张兑换券</source>
+        <translation>
+            <numerusform>Settled: statement %1, %n voucher</numerusform>
+            <numerusform>Settled: statement %1, %n vouchers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>，共 %1 分，面值 ¥%2。可在下方保存 PDF 或 Excel。</source>
+        <translation>, %1 points, face value ¥%2. Save it as PDF or Excel below.</translation>
+    </message>
+    <message>
+        <source>结算单预览-%1-%2</source>
+        <translation>Settlement preview-%1-%2</translation>
+    </message>
+    <message>
+        <source>结算单-%1-%2</source>
+        <translation>Settlement-%1-%2</translation>
+    </message>
+    <message>
+        <source>保存结算单</source>
+        <translation>Save the settlement statement</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>正在生成结算单…</source>
+        <translation>Making the statement…</translation>
+    </message>
+    <message>
+        <source>结算单已保存：%1 &lt;a href=&quot;%2&quot;&gt;打开&lt;/a&gt;</source>
+        <translation>Statement saved: %1 &lt;a href=&quot;%2&quot;&gt;Open&lt;/a&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>SettlementStatementsModel</name>
+    <message>
+        <source>结算单号</source>
+        <translation>Statement no.</translation>
+    </message>
+    <message>
+        <source>商家</source>
+        <translation>Merchant</translation>
+    </message>
+    <message>
+        <source>结算期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>张数</source>
+        <translation>Vouchers</translation>
+    </message>
+    <message>
+        <source>积分</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>面值（元）</source>
+        <translation>Face value (¥)</translation>
+    </message>
+    <message>
+        <source>结算时间</source>
+        <translation>Settled at</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>Settled by</translation>
+    </message>
+</context>
+<context>
+    <name>SettlementVouchersModel</name>
+    <message>
+        <source>券号</source>
+        <translation>Serial</translation>
+    </message>
+    <message>
+        <source>兑换项目</source>
+        <translation>Reward</translation>
+    </message>
+    <message>
+        <source>会员</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>核销时间</source>
+        <translation>Redeemed at</translation>
+    </message>
+    <message>
+        <source>核销人</source>
+        <translation>Redeemed by</translation>
+    </message>
+    <message>
+        <source>积分</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>面值（元）</source>
+        <translation>Face value (¥)</translation>
+    </message>
 </context>
 <context>
     <name>SetupDialog</name>
@@ -4018,6 +5394,100 @@ A scanned member card shows the member at once · ↓ to the ledger · Esc back 
     <message>
         <source>正在打开数据库…</source>
         <translation>Opening the database…</translation>
+    </message>
+</context>
+<context>
+    <name>SlipPreviewDialog</name>
+    <message>
+        <source>兑换券预览</source>
+        <translation>Voucher preview</translation>
+    </message>
+    <message>
+        <source>（重印）</source>
+        <translation> (reprint)</translation>
+    </message>
+    <message>
+        <source>券码 %1 · %2 · %3</source>
+        <translation>Code %1 · %2 · %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 张兑换券</source>
+        <translation>
+            <numerusform>%n voucher</numerusform>
+            <numerusform>%n vouchers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>这台电脑没有安装打印机：请另存为 PDF，在其他电脑上打印。</source>
+        <translation>No printer is installed on this PC: save the voucher as PDF and print it on another one.</translation>
+    </message>
+    <message>
+        <source>默认打印机：%1。打印时可以选择其他打印机；预览就是打印出来的样子。</source>
+        <translation>Default printer: %1. Another printer can be chosen when printing; the preview is exactly what prints.</translation>
+    </message>
+    <message>
+        <source>纸张(&amp;L)</source>
+        <translation>Pape&amp;r</translation>
+    </message>
+    <message>
+        <source>正在生成兑换券…</source>
+        <translation>Making the voucher…</translation>
+    </message>
+    <message>
+        <source>打印(&amp;P)…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>用 Qt 打印对话框选择打印机后打印 (Ctrl+P)</source>
+        <translation>Choose a printer in the print dialog and print (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>另存为 PDF(&amp;S)…</source>
+        <translation>&amp;Save as PDF…</translation>
+    </message>
+    <message>
+        <source>保存兑换券 PDF，可存档或在其他电脑上打印 (Ctrl+S)</source>
+        <translation>Save the voucher PDF to keep or to print on another PC (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>无法显示预览（%1）。请另存为 PDF，用 PDF 阅读器打印。</source>
+        <translation>The preview cannot be shown (%1). Save as PDF and print it from a PDF reader.</translation>
+    </message>
+    <message>
+        <source>兑换券 %1</source>
+        <translation>Voucher %1</translation>
+    </message>
+    <message>
+        <source>打印失败：%1。请检查打印机后再试，或另存为 PDF。</source>
+        <translation>Printing failed: %1. Check the printer and try again, or save as PDF.</translation>
+    </message>
+    <message>
+        <source>已发送到打印机 %1。</source>
+        <translation>Sent to the printer %1.</translation>
+    </message>
+    <message>
+        <source>兑换券-%1.pdf</source>
+        <translation>voucher-%1.pdf</translation>
+    </message>
+    <message>
+        <source>保存兑换券</source>
+        <translation>Save voucher</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>无法保存到 %1（%2）。请换一个文件夹再试。</source>
+        <translation>Could not save to %1 (%2). Try another folder.</translation>
+    </message>
+    <message>
+        <source>已保存：%1 &lt;a href=&quot;%2&quot;&gt;打开&lt;/a&gt;</source>
+        <translation>Saved: %1 &lt;a href=&quot;%2&quot;&gt;Open&lt;/a&gt;</translation>
     </message>
 </context>
 <context>
@@ -4502,6 +5972,164 @@ Today %2</translation>
     </message>
 </context>
 <context>
+    <name>VoidDialog</name>
+    <message>
+        <source>作废兑换券</source>
+        <translation>Void voucher</translation>
+    </message>
+    <message>
+        <source>作废兑换券 %1（%2 %3）：%4 积分退回会员账户，库存恢复，这张券扫码时会显示已作废。作废后不能恢复。</source>
+        <translation>Void voucher %1 (%2 %3): %4 points go back to the member, the stock is restored, and a scan of it will say it is void. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>作废原因(&amp;R)</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>必填，例如：会员改换其他商品</source>
+        <translation>Required, e.g. the member chose another reward</translation>
+    </message>
+    <message>
+        <source>作废</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>作废兑换券 %1 并退回 %2 积分吗？
+原因：%3</source>
+        <translation>Void voucher %1 and refund %2 points?
+Reason: %3</translation>
+    </message>
+    <message>
+        <source>确认作废</source>
+        <translation>Confirm void</translation>
+    </message>
+</context>
+<context>
+    <name>Vouchers</name>
+    <message>
+        <source>80 mm 小票</source>
+        <translation>80 mm receipt</translation>
+    </message>
+    <message>
+        <source>58 mm 小票</source>
+        <translation>58 mm receipt</translation>
+    </message>
+    <message>
+        <source>A4 纸（每页 8 张）</source>
+        <translation>A4 sheet (8 per page)</translation>
+    </message>
+    <message>
+        <source>积分兑换券</source>
+        <translation>Points Voucher</translation>
+    </message>
+    <message>
+        <source>重印</source>
+        <translation>REPRINT</translation>
+    </message>
+    <message>
+        <source>兑换商家</source>
+        <translation>Merchant</translation>
+    </message>
+    <message>
+        <source>兑换内容</source>
+        <translation>Reward</translation>
+    </message>
+    <message>
+        <source>所用积分</source>
+        <translation>Points used</translation>
+    </message>
+    <message>
+        <source>{points} 分</source>
+        <translation>{points} points</translation>
+    </message>
+    <message>
+        <source>面值</source>
+        <translation>Face value</translation>
+    </message>
+    <message>
+        <source>¥{amount}</source>
+        <translation>¥{amount}</translation>
+    </message>
+    <message>
+        <source>会员</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>券码（扫码失败时手工输入）</source>
+        <translation>Code (type it in if the scan fails)</translation>
+    </message>
+    <message>
+        <source>发券日期</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>使用说明</source>
+        <translation>Terms</translation>
+    </message>
+    <message>
+        <source>{terms}：{text}</source>
+        <translation>{terms}: {text}</translation>
+    </message>
+    <message>
+        <source>凭此券到联盟商家扫码核销，仅限使用一次</source>
+        <translation>Scan at the alliance merchant to redeem; valid once only</translation>
+    </message>
+</context>
+<context>
+    <name>VouchersModel</name>
+    <message>
+        <source>券码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>兑换内容</source>
+        <translation>Reward</translation>
+    </message>
+    <message>
+        <source>商家</source>
+        <translation>Merchant</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>兑换时间</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message numerus="yes">
+        <source>（重印 %n 次）</source>
+        <translation>
+            <numerusform> (reprinted %n time)</numerusform>
+            <numerusform> (reprinted %n times)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 在 %2 核销，经办人 %3</source>
+        <translation>Redeemed on %1 at %2 by %3</translation>
+    </message>
+    <message>
+        <source>未知</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>作废原因：%1</source>
+        <translation>Reason for voiding: %1</translation>
+    </message>
+</context>
+<context>
     <name>WeekEditor</name>
     <message>
         <source>开放</source>
@@ -4862,6 +6490,105 @@ Today %2</translation>
     <message>
         <source>备份或恢复失败：%1。</source>
         <translation>Backup or restore failed: %1.</translation>
+    </message>
+    <message>
+        <source>日期不能晚于今天（%1）。</source>
+        <translation>The date cannot be later than today (%1).</translation>
+    </message>
+    <message>
+        <source>请填写 11 位手机号，或带区号的固定电话，例如 0755-12345678（只用数字、空格和短横线）。</source>
+        <translation>Enter an 11-digit mobile number, or a landline with its area code such as 0755-12345678 (digits, spaces and dashes only).</translation>
+    </message>
+    <message>
+        <source>请填写以元为单位的金额，最多两位小数，例如 10 或 9.90；没有面值请留空。</source>
+        <translation>Enter an amount in yuan with at most two decimals, such as 10 or 9.90; leave it empty for no face value.</translation>
+    </message>
+    <message>
+        <source>库存刚被其他前台改为不限，未保存。请查看后再修改。</source>
+        <translation>Another desk has just made the stock unlimited; nothing was saved. Check it and edit again.</translation>
+    </message>
+    <message>
+        <source>库存刚被其他前台改变（现在剩 %1），未保存。请查看后再修改，或用“补货”增加。</source>
+        <translation>Another desk has just changed the stock (%1 left now); nothing was saved. Check it and edit again, or use Restock to add to it.</translation>
+    </message>
+    <message>
+        <source>这个兑换项目不限库存，不需要补货。</source>
+        <translation>This reward has unlimited stock: there is nothing to restock.</translation>
+    </message>
+    <message>
+        <source>%1 已暂停参加积分兑换，暂不能兑换它的项目。</source>
+        <translation>%1 has paused its part in the points exchange: its rewards cannot be exchanged for now.</translation>
+    </message>
+    <message>
+        <source>“%1”已下架，暂不能兑换。请选择其他兑换项目。</source>
+        <translation>&quot;%1&quot; is withdrawn and cannot be exchanged for now. Choose another reward.</translation>
+    </message>
+    <message>
+        <source>“%1”已兑完，请选择其他兑换项目。</source>
+        <translation>&quot;%1&quot; is out of stock. Choose another reward.</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1”每位会员每月限兑 %n 次，本月已达上限，下月再来兑换。</source>
+        <translation>
+            <numerusform>&quot;%1&quot; is limited to %n per member a month and this month&apos;s is taken; come back next month.</numerusform>
+            <numerusform>&quot;%1&quot; is limited to %n per member a month and this month&apos;s are taken; come back next month.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>这张兑换券当前“%1”，不能再重印或作废。请刷新后再看。</source>
+        <translation>This voucher is now &quot;%1&quot;: it can no longer be reprinted or voided. Refresh to see it as it is.</translation>
+    </message>
+    <message>
+        <source>%1 在这段时间没有待结算的核销记录。</source>
+        <translation>%1 has no unsettled redemptions in this period.</translation>
+    </message>
+    <message>
+        <source>券码里不会有“%1”（券码不用 0、O、1、I、L），请核对后重新输入，或扫描二维码。</source>
+        <translation>Voucher codes never contain &quot;%1&quot; (codes do not use 0, O, 1, I, L). Check it and type it again, or scan the QR code.</translation>
+    </message>
+    <message>
+        <source>券码是 8 位字母和数字（例如 HY7K-3M9Q），请核对后重新输入，或扫描二维码。</source>
+        <translation>A voucher code has 8 letters and digits (e.g. HY7K-3M9Q). Check it and type it again, or scan the QR code.</translation>
+    </message>
+    <message>
+        <source>这不是兑换券的券码，请核对后重新输入，或扫描二维码。</source>
+        <translation>This is not a voucher code. Check it and type it again, or scan the QR code.</translation>
+    </message>
+    <message>
+        <source>券码有一位输错了（或两位颠倒了），请对照兑换券重新输入，或扫描二维码。</source>
+        <translation>One character of the code is wrong (or two are swapped). Type it again from the voucher, or scan the QR code.</translation>
+    </message>
+    <message>
+        <source>这不是兑换券的二维码。请扫描兑换券上的二维码，或输入券码。</source>
+        <translation>This is not a voucher&apos;s QR code. Scan the QR code on the voucher, or type its code.</translation>
+    </message>
+    <message>
+        <source>这张兑换券由更新版本的前台程序生成，本程序读不懂。请先升级本程序。</source>
+        <translation>This voucher was made by a newer version of the desk program and cannot be read here. Update this program first.</translation>
+    </message>
+    <message>
+        <source>这张兑换券的签名密钥（%1）本机不认识：可能不是本基地发的券，或本机还没有导入密钥。请勿兑换，请管理员核实。</source>
+        <translation>This PC does not know the key the voucher was signed with (%1): it may not be from this base, or the key was not imported here. Do not hand over the reward; ask an administrator to check.</translation>
+    </message>
+    <message>
+        <source>兑换券的签名不符：二维码被改动过或是伪造的。请勿兑换。</source>
+        <translation>The voucher&apos;s signature does not match: the QR code was altered or forged. Do not hand over the reward.</translation>
+    </message>
+    <message>
+        <source>这台电脑只有验券用的公钥，不能发券。请在持有签名密钥的前台兑换，或请管理员导入签名密钥。</source>
+        <translation>This PC holds only the public key that checks vouchers and cannot issue them. Exchange at a desk that holds the signing key, or ask an administrator to import it.</translation>
+    </message>
+    <message>
+        <source>密钥包已损坏或不是前台的密钥包，未导入任何密钥。</source>
+        <translation>The key file is damaged or not a desk key file; no key was imported.</translation>
+    </message>
+    <message>
+        <source>密钥 %1 与本机已有的同名密钥不同，未导入任何密钥。请核对密钥包的来源。</source>
+        <translation>Key %1 differs from the key of the same name on this PC; no key was imported. Check where the key file came from.</translation>
+    </message>
+    <message>
+        <source>密钥 %1 正在签发新的兑换券，不能删除。请先更换密钥。</source>
+        <translation>Key %1 signs new vouchers and cannot be removed. Rotate the key first.</translation>
     </message>
     <message>
         <source>操作未能完成（%1）。</source>
@@ -5314,6 +7041,54 @@ Today %2</translation>
     <message>
         <source>抗战胜利纪念日</source>
         <translation>Victory Day</translation>
+    </message>
+    <message>
+        <source>未使用</source>
+        <translation>Unused</translation>
+    </message>
+    <message>
+        <source>已核销</source>
+        <translation>Redeemed</translation>
+    </message>
+    <message>
+        <source>已作废</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <source>已过期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>核销成功</source>
+        <translation>Redeemed</translation>
+    </message>
+    <message>
+        <source>此券已核销过</source>
+        <translation>Already redeemed</translation>
+    </message>
+    <message>
+        <source>此券已过期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>此券已作废</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <source>不是本店的兑换券</source>
+        <translation>Not this merchant&apos;s voucher</translation>
+    </message>
+    <message>
+        <source>不是有效的兑换券</source>
+        <translation>Not a genuine voucher</translation>
+    </message>
+    <message>
+        <source>券码有一位输错了</source>
+        <translation>A character of the code is wrong</translation>
+    </message>
+    <message>
+        <source>可以核销</source>
+        <translation>Can be redeemed</translation>
     </message>
 </context>
 </TS>

@@ -5,14 +5,15 @@ inserts (`insert(table)` with a list of dicts, thousands per execute). An area i
 may also queue audit events (`Builder.audit`), which `write_audit_chain` sorts by time, hash-chains with the
 program's own `event_hash` and inserts last, so `desk check` passes on the result.
 
-A later area (visits, bookings, ledger, vouchers) adds its counts to `Scale`, its function to `AREAS`, and bumps
-`GENERATOR_VERSION` so cached databases are rebuilt.
+A later area adds its counts to `Scale`, its function to `AREAS`, and bumps `GENERATOR_VERSION` so cached
+databases are rebuilt.
 
 People (200 k: unique phones, ~5 % anonymised, a quarter of them points members), visits (1.2 M over the last
 year, in opening hours, a few hundred on site at the end) and the 红色积分 rows (50 k members, service projects
 with ~500 k claims, ~500 k ledger entries, one member with 10 000) write no audit events: the program's own
 services would, but the benchmarks measure lookups and one new change on top of them, and `desk check` needs
-only an intact chain.
+only an intact chain. The vouchers (100 k: every exchange of the ledger, and members spending what is left of their
+points at the district's shops) write none either, for the same reason.
 The newest instant is 16:00 at the base on the latest such day an hour or more ago, so the base is open at the
 end and people are on site whenever the set is built.
 
@@ -34,12 +35,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert, select, text, update
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import Connection, Table, bindparam, func, insert, select, text, update
 
 from desk.domain.audit import GENESIS, event_hash
 from desk.domain.clock import FixedClock
 from desk.domain.people import ALL_STATION_SERVICES, Category, CheckoutKind, Purpose
 from desk.domain.points import ClaimState, EntryKind, ProjectStatus, points_for
+from desk.domain.voucher_code import serial_code
+from desk.domain.voucher_payload import key_id_of
 from desk.services.demo import (
     ANONYMOUS_CATEGORIES,
     ANONYMOUS_PURPOSES,
@@ -83,14 +87,18 @@ from desk.storage.models import (
     PointsEntry,
     Project,
     ProjectClaim,
+    Reward,
     ServiceBase,
+    Setting,
+    Settlement,
     Staff,
     Visit,
+    Voucher,
 )
 from desk.storage.probe import HEAD_REVISION
 
 # Bump when any area's generator changes what it writes: it is the cache key.
-GENERATOR_VERSION = "g5"
+GENERATOR_VERSION = "g6"
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 CACHE_DIR = PROJECT_DIR / ".bench-cache"
 CHUNK = 5000
@@ -111,6 +119,7 @@ class Scale:
     bookings: int = 0
     members: int = 0  # 红色积分 members among the people (about: each person is one by chance)
     points_entries: int = 0  # ledger entries (about), the heavy member's HEAVY_LEDGER included
+    vouchers: int = 0  # 兑换券 (at most: as many as the members' points pay for)
 
     def divided(self, name: str, by: int) -> Scale:
         return replace(self, name=name, staff=max(len(DEMO_STAFF), self.staff // by),
@@ -118,14 +127,15 @@ class Scale:
                        closures=max(3, self.closures // by), audit_events=self.audit_events // by,
                        people=self.people // by, visits=self.visits // by, bookings=self.bookings // by,
                        members=self.members // by,
-                       points_entries=max(2 * HEAVY_LEDGER, self.points_entries // by))
+                       points_entries=max(2 * HEAVY_LEDGER, self.points_entries // by),
+                       vouchers=self.vouchers // by)
 
 
 # The member `member_ledger_first_page` reads, in both sets: a grid worker (网格员) who has reported problems
 # nearly every day since the scheme began and exchanges points now and then.
 HEAVY_LEDGER = 10_000
 FULL = Scale("full", staff=200, merchants=400, closures=120, audit_events=200_000, people=200_000,
-             visits=1_200_000, bookings=300_000, members=50_000, points_entries=500_000)
+             visits=1_200_000, bookings=300_000, members=50_000, points_entries=500_000, vouchers=100_000)
 QUICK = FULL.divided("quick", 20)
 
 
@@ -954,10 +964,249 @@ def area_points(b: Builder) -> None:
         minutes=c[_C_MINUTES], entry_id=c[_C_ENTRY][_ID] if c[_C_ENTRY] else None) for c in claims))
 
 
+# -- 兑换券 --------------------------------------------------------------------------------------------------------
+
+# What the district's shops offer for a few points: (title, points, face value in fen or None).
+SHOP_OFFERS = (("代金券 5 元", 5, 500), ("满30减5", 6, 500), ("饮品一杯", 4, 600), ("小礼品一份", 3, None),
+               ("9 折优惠券", 3, None))
+VOUCHER_VALIDITY_DAYS = 30
+SHOP_OPENS, SHOP_CLOSES = dt.time(10, 0), dt.time(20, 30)  # when shops take vouchers (local)
+# Of the vouchers past their last day: redeemed or expired; top-ups (below) are sometimes voided instead.
+EXPIRED_SHARE = 0.08
+VOID_SHARE = 0.04
+UNUSED_SHARE = 0.5  # of the vouchers still valid at the end, not yet taken to the shop
+RICH = 20  # members with this many points keep them: the points benchmarks spend from them
+TOP_UP_DAYS = 12  # between a member's exchanges of what is left, on average
+SETTLED_BEFORE = 2  # months before the newest one that merchants have settled
+# The key the data set's slips were signed with (its id only: benchmarks sign their own slips again).
+DATASET_KEY = Ed25519PrivateKey.from_private_bytes(bytes(range(32)))
+# A voucher until it is written: issued at, member (id), reward (row), points, status, ended at, spend entry id,
+# refund entry id, void reason, desk staff id.
+_V_AT, _V_MEMBER, _V_REWARD, _V_POINTS, _V_STATUS, _V_ENDED, _V_SPEND, _V_REFUND, _V_REASON, _V_DESK = range(10)
+
+
+def area_vouchers(b: Builder) -> None:
+    """兑换券 at the alliance merchants, about `Scale.vouchers` of them. Every exchange the ledger already holds
+    (area_points) becomes the voucher it paid for, at the offer it names; an exchange that was reversed is a voided
+    voucher whose refund is that reversal. The rest are members spending what is left of their points on the
+    district shops' cheap offers after their last entry (members with `RICH` points or more keep that many), each
+    spend appended to the member's ledger with its running balance, a voided one followed by its refund.
+
+    Vouchers past their last day were redeemed in the shop's hours within a few days, or expired (this base does
+    not refund expired vouchers: its setting says so); half of those still valid are not used yet. Merchants have
+    settled every month up to `SETTLED_BEFORE` months before the newest. Voucher ids follow issue time."""
+    rng, conn, end = b.rng, b.conn, b.end
+    entry_t, merchant_t, staff_t, member_t = (_table(m) for m in (PointsEntry, Merchant, Staff, Member))
+    merchants = conn.execute(select(merchant_t.c.id, merchant_t.c.name, merchant_t.c.active,
+                                    merchant_t.c.created_at).order_by(merchant_t.c.id)).all()
+    cashiers: dict[int, list[int]] = {}
+    for staff_id, merchant_id in conn.execute(select(staff_t.c.id, staff_t.c.merchant_id).where(
+            staff_t.c.role == "merchant", staff_t.c.active)):
+        cashiers.setdefault(merchant_id, []).append(staff_id)
+    spends = conn.execute(select(entry_t.c.id, entry_t.c.member_id, entry_t.c.amount, entry_t.c.reason,
+                                 entry_t.c.at, entry_t.c.staff_id).where(entry_t.c.kind == SPEND)
+                          .order_by(entry_t.c.id)).all()
+    reversals = {original: (entry_id, at) for entry_id, original, at in conn.execute(
+        select(entry_t.c.id, entry_t.c.reverses_id, entry_t.c.at).where(entry_t.c.kind == REVERSE))}
+
+    # The offers: the ledger's exchanges at the demo merchants, and a few cheap ones at each shop of the district.
+    name_id = {name: merchant_id for merchant_id, name, _active, _at in merchants}
+    rewards: list[dict[str, Any]] = []
+    by_reason: dict[str, dict[str, Any]] = {}
+    first_use: dict[str, dt.datetime] = {}
+    for _id, _member, _amount, reason, at, _staff in spends:
+        first_use[reason] = min(at, first_use.get(reason, at))
+    created_of = {merchant_id: at for merchant_id, _name, _active, at in merchants}
+    for merchant, offer, price in REWARDS:
+        reason = reward_reason(merchant, offer)
+        merchant_id = name_id[merchant]
+        row = dict(id=len(rewards) + 1, merchant_id=merchant_id, title=offer, terms="限本店使用，不找零，不兑现金。",
+                   points=price, face_value_fen=None if "折" in offer else price * 50, stock=None,
+                   monthly_limit=None, validity_days=VOUCHER_VALIDITY_DAYS, active=True,
+                   created_at=min(created_of[merchant_id], first_use.get(reason, end)))
+        rewards.append(row)
+        by_reason[reason] = row
+    cheap: list[dict[str, Any]] = []
+    for merchant_id, _name, active, created in merchants[len(DEMO_MERCHANTS):]:
+        for title, points, face in rng.sample(SHOP_OFFERS, rng.randint(1, 2)):
+            limited = rng.random() < 0.3
+            row = dict(id=len(rewards) + 1, merchant_id=merchant_id, title=title, terms="限本店使用，不兑现金。",
+                       points=points, face_value_fen=face, stock=rng.randint(20, 500) if limited else None,
+                       monthly_limit=2 if rng.random() < 0.2 else None, validity_days=VOUCHER_VALIDITY_DAYS,
+                       active=active, created_at=created)
+            rewards.append(row)
+            if active:
+                cheap.append(row)
+    cheap.sort(key=lambda r: r["created_at"])
+    cheap_since = [r["created_at"] for r in cheap]
+
+    def ends(voucher: list[Any], can_void: bool) -> None:
+        """How a voucher issued at its moment ends: redeemed, expired, voided or still unused."""
+        issued: dt.datetime = voucher[_V_AT]
+        expires_on = issued.astimezone(BASE_TZ).date() + dt.timedelta(days=VOUCHER_VALIDITY_DAYS - 1)
+        lapsed = expires_on < end.astimezone(BASE_TZ).date()
+        draw = rng.random()
+        if can_void and draw < VOID_SHARE:
+            voucher[_V_STATUS], voucher[_V_ENDED] = "void", min(issued + dt.timedelta(minutes=rng.uniform(3, 90)),
+                                                                end)
+            voucher[_V_REASON] = rng.choice(("会员改选其他商品，作废重开", "商家暂停供应，积分退回"))
+            return
+        if lapsed and draw > 1 - EXPIRED_SHARE:
+            voucher[_V_STATUS] = "expired"
+            voucher[_V_ENDED] = dt.datetime.combine(expires_on + dt.timedelta(days=1), dt.time(9), BASE_TZ)
+            return
+        if not lapsed and rng.random() < UNUSED_SHARE:
+            return
+        day = issued.astimezone(BASE_TZ).date() + dt.timedelta(days=min(int(rng.expovariate(1 / 3)),
+                                                                        VOUCHER_VALIDITY_DAYS - 1))
+        opens = dt.datetime.combine(day, SHOP_OPENS, BASE_TZ)
+        moment = opens + (dt.datetime.combine(day, SHOP_CLOSES, BASE_TZ) - opens) * rng.random()
+        if moment <= issued:
+            moment += dt.timedelta(days=1)
+        if moment <= end and moment.astimezone(BASE_TZ).date() <= expires_on:
+            voucher[_V_STATUS], voucher[_V_ENDED] = "redeemed", moment
+        elif lapsed:
+            voucher[_V_STATUS] = "expired"
+            voucher[_V_ENDED] = dt.datetime.combine(expires_on + dt.timedelta(days=1), dt.time(9), BASE_TZ)
+
+    # Every exchange in the ledger is a voucher.
+    vouchers: list[list[Any]] = []
+    for entry_id, member_id, amount, reason, at, staff_id in spends:
+        voucher = [at, member_id, by_reason[reason], -amount, "issued", None, entry_id, None, "", staff_id]
+        reversal = reversals.get(entry_id)
+        if reversal is not None:
+            voucher[_V_STATUS], voucher[_V_REFUND], voucher[_V_ENDED] = "void", reversal[0], reversal[1]
+            voucher[_V_REASON] = SPEND_REVERSAL_REASON
+        else:
+            ends(voucher, can_void=False)  # a void needs a refund in the ledger, which these do not have
+        vouchers.append(voucher)
+
+    # Members spend what is left at the district's shops, after their last entry.
+    last_entry = dict(conn.execute(select(entry_t.c.member_id, func.max(entry_t.c.at))
+                                   .group_by(entry_t.c.member_id)).tuples().all())
+    members = conn.execute(select(member_t.c.id, member_t.c.balance, member_t.c.joined_at)).all()
+    order = list(range(len(members)))
+    rng.shuffle(order)
+    wanted = b.scale.vouchers - len(vouchers)
+    appended: list[list[Any]] = []  # ledger entries: at, member, seq, amount, kind, reason, voucher, balance, staff
+    balances: dict[int, int] = {}
+    desk = DESK_STAFF_IDS[:-1]
+    for index in order:
+        if wanted <= 0:
+            break
+        member_id, balance, joined = members[index]
+        keep = RICH if balance >= RICH else 0
+        cursor: dt.datetime = last_entry.get(member_id, joined)
+        taken: dict[tuple[int, int, int], int] = {}
+        seq, misses = 0, 0
+        while wanted > 0 and balance - keep >= SHOP_OFFERS[-1][1] and misses < 10:
+            cursor += dt.timedelta(days=rng.expovariate(1 / TOP_UP_DAYS), hours=rng.uniform(1, 24))
+            if cursor >= end:
+                break
+            known = bisect.bisect(cheap_since, cursor)
+            reward = cheap[rng.randrange(known)] if known else None
+            local = cursor.astimezone(BASE_TZ)
+            slot = (reward["id"] if reward else 0, local.year, local.month)
+            if reward is None or reward["points"] > balance - keep or reward["stock"] == 0 or (
+                    reward["monthly_limit"] is not None and taken.get(slot, 0) >= reward["monthly_limit"]):
+                misses += 1  # nothing affordable here: look a little later, a few times
+                continue
+            if reward["stock"] is not None:
+                reward["stock"] -= 1
+            taken[slot] = taken.get(slot, 0) + 1
+            balance -= reward["points"]
+            voucher = [cursor, member_id, reward, reward["points"], "issued", None, None, None, "", rng.choice(desk)]
+            ends(voucher, can_void=True)
+            spend = [cursor, member_id, seq, -reward["points"], SPEND, reward_reason(
+                merchants[reward["merchant_id"] - 1][1], reward["title"]), voucher, balance, voucher[_V_DESK]]
+            appended.append(spend)
+            seq += 1
+            if voucher[_V_STATUS] == "void":
+                balance += reward["points"]
+                if reward["stock"] is not None:
+                    reward["stock"] += 1
+                appended.append([voucher[_V_ENDED], member_id, seq, reward["points"], EntryKind.REFUND.value,
+                                 "作废退回", voucher, balance, voucher[_V_DESK]])
+                seq += 1
+                cursor = voucher[_V_ENDED]
+            vouchers.append(voucher)
+            wanted -= 1
+        balances[member_id] = balance
+
+    # Ids: vouchers in the order they were issued, the appended entries after the ledger's in time order.
+    vouchers.sort(key=lambda v: v[_V_AT])
+    voucher_id = {id(v): number for number, v in enumerate(vouchers, start=1)}
+    next_entry = conn.execute(select(func.coalesce(func.max(entry_t.c.id), 0))).scalar_one() + 1
+    appended.sort(key=lambda e: (e[0], e[1], e[2]))
+    for entry_id, entry in enumerate(appended, start=next_entry):
+        voucher = entry[6]
+        if entry[4] == SPEND:
+            voucher[_V_SPEND] = entry_id
+        else:
+            voucher[_V_REFUND] = entry_id
+        entry.append(entry_id)
+    b.insert(entry_t, (dict(
+        id=e[9], member_id=e[1], amount=e[3], kind=e[4],
+        # As the desk words them: a refund names the voucher's serial code.
+        reason=e[5] if e[4] == SPEND else f"{e[5]}：{serial_code(voucher_id[id(e[6])])}",
+        ref_kind="voucher", ref_id=voucher_id[id(e[6])],
+        reverses_id=None, balance_after=e[7], expires_at=None, at=e[0], staff_id=e[8],
+        idem_key=f"{rng.getrandbits(128):032x}") for e in appended))
+    converted = [dict(entry=v[_V_SPEND], voucher=voucher_id[id(v)]) for v in vouchers if v[_V_SPEND] < next_entry]
+    for chunk in _chunks(converted, CHUNK):
+        conn.execute(update(entry_t).where(entry_t.c.id == bindparam("entry"))
+                     .values(ref_kind="voucher", ref_id=bindparam("voucher")), chunk)
+    for chunk in _chunks([dict(member=m, after=v) for m, v in balances.items()], CHUNK):
+        conn.execute(update(member_t).where(member_t.c.id == bindparam("member")).values(balance=bindparam("after")),
+                     chunk)
+
+    # Each merchant's months settled up to SETTLED_BEFORE months before the newest.
+    local_end = end.astimezone(BASE_TZ).date().replace(day=1)
+    for _ in range(SETTLED_BEFORE):
+        local_end = (local_end - dt.timedelta(days=1)).replace(day=1)
+    periods: dict[tuple[int, dt.date], list[list[Any]]] = {}
+    for voucher in vouchers:
+        if voucher[_V_STATUS] == "redeemed":
+            month = voucher[_V_ENDED].astimezone(BASE_TZ).date().replace(day=1)
+            if month < local_end:
+                periods.setdefault((voucher[_V_REWARD]["merchant_id"], month), []).append(voucher)
+    settlements: list[dict[str, Any]] = []
+    settled_by: dict[int, int] = {}
+    for (merchant_id, month), settled in sorted(periods.items(), key=lambda item: (item[0][1], item[0][0])):
+        following = (month + dt.timedelta(days=32)).replace(day=1)
+        settlement_id = len(settlements) + 1
+        settlements.append(dict(
+            id=settlement_id, merchant_id=merchant_id, period_start=month,
+            period_end=following - dt.timedelta(days=1), vouchers=len(settled),
+            points=sum(v[_V_POINTS] for v in settled),
+            face_value_fen=sum(v[_V_REWARD]["face_value_fen"] or 0 for v in settled),
+            created_at=dt.datetime.combine(following + dt.timedelta(days=2), dt.time(10, 30), BASE_TZ),
+            created_by=b.admin.id))
+        for voucher in settled:
+            settled_by[id(voucher)] = settlement_id
+
+    key_id = key_id_of(DATASET_KEY.public_key())
+    b.insert(_table(Reward), rewards)
+    b.insert(_table(Settlement), settlements)
+    b.insert(_table(Voucher), (dict(
+        id=voucher_id[id(v)], base_id=b.base_id, reward_id=v[_V_REWARD]["id"], merchant_id=v[_V_REWARD]["merchant_id"],
+        member_id=v[_V_MEMBER], points=v[_V_POINTS], face_value_fen=v[_V_REWARD]["face_value_fen"],
+        status=v[_V_STATUS], key_id=key_id, issued_at=v[_V_AT], issued_by=v[_V_DESK],
+        expires_on=v[_V_AT].astimezone(BASE_TZ).date() + dt.timedelta(days=VOUCHER_VALIDITY_DAYS - 1),
+        spend_entry_id=v[_V_SPEND],
+        redeemed_at=v[_V_ENDED] if v[_V_STATUS] == "redeemed" else None,
+        redeemed_by=(rng.choice(cashiers.get(v[_V_REWARD]["merchant_id"], [b.admin.id]))
+                     if v[_V_STATUS] == "redeemed" else None),
+        voided_at=v[_V_ENDED] if v[_V_STATUS] in ("void", "expired") else None, void_reason=v[_V_REASON],
+        refund_entry_id=v[_V_REFUND], reprints=1 if rng.random() < 0.02 else 0,
+        settlement_id=settled_by.get(id(v))) for v in vouchers))
+    b.insert(_table(Setting), [dict(key="voucher_expiry_refund", value=json.dumps(False))])
+
+
 # Order matters: staff refer to merchants, visits to people and staff; the audit filler comes after every area
 # that queues its own events.
 AREAS: list[Callable[[Builder], None]] = [area_base, area_merchants, area_staff, area_people, area_visits,
-                                          area_bookings, area_points, area_audit]
+                                          area_bookings, area_points, area_vouchers, area_audit]
 
 
 def write_audit_chain(b: Builder) -> None:

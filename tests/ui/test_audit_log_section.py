@@ -66,9 +66,9 @@ def test_unknown_actions_are_shown_as_their_code(
     from desk.services import audit
 
     with services.ctx.db.write() as s:
-        audit.record(s, services.ctx.clock.now(), admin, "voucher_redeemed", "voucher", 7, "from a newer program")
+        audit.record(s, services.ctx.clock.now(), admin, "parcel_received", "parcel", 7, "from a newer program")
     section = _open(window)
-    assert _rows(section)[0][2:4] == ["voucher_redeemed", "voucher 7"]
+    assert _rows(section)[0][2:4] == ["parcel_received", "parcel 7"]
 
 
 def test_a_long_log_loads_page_by_page(

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
-from PySide6.QtWidgets import QLabel, QListWidget, QPushButton, QRadioButton, QTableView, QTabWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QPushButton, QRadioButton, QTableView
 from pytestqt.qtbot import QtBot
 from uihelp import click, find
 
@@ -120,7 +120,7 @@ def test_the_words_of_the_window_turn_english(qtbot: QtBot, window: MainWindow, 
     assert "Settings" in nav.item(row).text()
     hours = settings.section("hours")
     assert find(hours, QPushButton, "save_hours").text() != "保存开放时间"
-    tabs = find(settings, QTabWidget, "settings_tabs")
-    assert all(not any("\u4e00" <= ch <= "\u9fff" for ch in tabs.tabText(i)) for i in range(tabs.count()) if
-               tabs.tabText(i) != "语言 Language")
+    sections = find(settings, QListWidget, "settings_sections")
+    titles = [sections.item(i).text() for i in range(sections.count())]
+    assert all(not any("\u4e00" <= ch <= "\u9fff" for ch in title) for title in titles if title != "语言 Language")
     assert "红色港湾前台" not in window.windowTitle().split("—")[0]

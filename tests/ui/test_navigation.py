@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QListWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QStackedWidget, QWidget
 from pytestqt.qtbot import QtBot
 from uihelp import find
 
@@ -21,7 +21,8 @@ from desk.ui.pages import PageContext, PageSpec
 from desk.ui.pages.settings import SettingsPage
 
 ADMIN_SECTIONS = [
-    "base_profile", "hours", "holidays", "facilities", "staff", "retention", "points", "backups", "audit_log", "language"]
+    "base_profile", "hours", "holidays", "facilities", "staff", "retention", "points", "merchants", "printing",
+    "settlement", "backups", "audit_log", "language"]
 
 
 def _extra_page(context: PageContext) -> QWidget:
@@ -67,30 +68,61 @@ def test_every_page_and_section_of_the_admin_is_reachable(window: MainWindow) ->
         assert page.isVisible()
     settings = window.show_page("settings")
     assert isinstance(settings, SettingsPage)
-    tabs = find(settings, QTabWidget, "settings_tabs")
-    assert [tabs.widget(i).objectName() for i in range(tabs.count())] == [f"section_{k}" for k in ADMIN_SECTIONS]
-    assert [tabs.tabText(i) for i in range(tabs.count())] == [
-        "基地信息", "开放时间与闭馆日", "节假日与特别开放", "设施与预约规则", "工作人员", "个人信息保留", "红色积分", "备份与恢复",
-        "操作日志", "语言 Language"]
-    for key in ADMIN_SECTIONS:
+    sections = find(settings, QListWidget, "settings_sections")
+    stack = find(settings, QStackedWidget, "settings_stack")
+    assert [stack.widget(i).objectName() for i in range(stack.count())] == [f"section_{k}" for k in ADMIN_SECTIONS]
+    assert [sections.item(i).text() for i in range(sections.count())] == [
+        "基地信息", "开放时间与闭馆日", "节假日与特别开放", "设施与预约规则", "工作人员", "个人信息保留", "红色积分",
+        "联盟商家与兑换项目", "打印", "商家结算", "备份与恢复", "操作日志", "语言 Language"]
+    for row, key in enumerate(ADMIN_SECTIONS):
         section = settings.show_section(key)
         assert section.isVisible()
+        assert sections.currentRow() == row
+
+
+def test_the_section_list_is_walked_with_the_keyboard_and_each_section_refreshes_when_shown(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = window.show_page("settings")
+    assert isinstance(settings, SettingsPage)
+    sections = find(settings, QListWidget, "settings_sections")
+    stack = find(settings, QStackedWidget, "settings_stack")
+    refreshed: list[str] = []
+    staff = settings.section("staff")
+    monkeypatch.setattr(staff, "refresh", lambda: refreshed.append("staff"))
+    settings.show_section("facilities")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    sections.setFocus()
+
+    qtbot.keyClick(sections, Qt.Key.Key_Down)
+
+    assert stack.currentWidget() is staff and staff.isVisible()
+    assert refreshed == ["staff"]
+    qtbot.keyClick(sections, Qt.Key.Key_End)
+    assert stack.currentWidget() is settings.section("language")
+    qtbot.keyClick(sections, Qt.Key.Key_Home)
+    assert stack.currentWidget() is settings.section("base_profile")
+    # every title is shown whole: in Chinese on one line, within the list's width
+    for i in range(sections.count()):
+        rect = sections.visualItemRect(sections.item(i))
+        assert rect.right() <= sections.viewport().width()
+        assert sections.fontMetrics().horizontalAdvance(sections.item(i).text()) <= rect.width()
 
 
 def _sections(window: MainWindow) -> list[str]:
     settings = window.show_page("settings")
-    tabs = find(settings, QTabWidget, "settings_tabs")
-    return [tabs.widget(i).objectName().removeprefix("section_") for i in range(tabs.count())]
+    stack = find(settings, QStackedWidget, "settings_stack")
+    return [stack.widget(i).objectName().removeprefix("section_") for i in range(stack.count())]
 
 
-def test_a_desk_user_sees_only_the_language_section(
+def test_a_desk_user_sees_only_the_printing_and_language_sections(
         services: Services, admin: Actor, make_window: Callable[[Actor], MainWindow]) -> None:
     row = services.staff.add(admin, "lixiaomei", "李晓梅", Role.DESK, "desk-pass-1", "desk-pass-1")
     desk = services.auth.login(row.username, "desk-pass-1")
 
     window = make_window(desk)
 
-    assert _sections(window) == ["language"]
+    assert _sections(window) == ["printing", "language"]
     assert find(window, QLabel, "status_staff").text() == "李晓梅（前台）"
 
 

@@ -16,7 +16,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QSpinBox, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from test_screenshots import clipped
@@ -389,9 +398,13 @@ def test_the_points_settings_are_saved_and_a_refused_value_changes_nothing(
                                                     "points_monthly_cap")] == [0, 0, 0]
 
     expiry.setValue(365)
+    refund = find(section, QCheckBox, "voucher_expiry_refund")
+    assert refund.isChecked()  # by default an expired voucher gives its points back
+    refund.setChecked(False)
     click(qtbot, find(section, QPushButton, "save_points_settings"))
     assert shown_text(find(section, QLabel, "error_points_expiry_days")) == ""
     assert shown_text(find(section, QLabel, "points_settings_result")) == "已保存。"
+    assert services.settings.get_bool("voucher_expiry_refund") is False
     assert [services.settings.get_int(k) for k in ("points_expiry_days", "points_daily_cap",
                                                     "points_monthly_cap")] == [365, 20, 5000]
 

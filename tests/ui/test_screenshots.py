@@ -37,7 +37,8 @@ from desk.ui.i18n import apply_language
 from desk.ui.main_window import MainWindow
 from desk.ui.pages.settings import SettingsPage
 
-SECTIONS = ["base_profile", "hours", "staff", "backups", "audit_log", "language"]
+SECTIONS = ["base_profile", "hours", "holidays", "facilities", "staff", "retention", "points", "merchants", "settlement",
+            "backups", "audit_log", "language"]
 
 
 @pytest.fixture(params=["zh_CN", "en"])

@@ -1,12 +1,13 @@
 """UI layer: the 积分 page — find a person (phone, last four digits, name, a scanned member card or a typed member
-number), let them join 红色积分, see their balance, their 积分流水 and the projects they claimed, print the member
-card, and, as an administrator, adjust points or reverse an entry.
+number), let them join 红色积分, see their balance, their 积分流水, the projects they claimed and their 兑换券,
+exchange points for a merchant's reward (兑换, Ctrl+E: the catalogue, then the slip preview), reprint or void a
+voucher, print the member card, and, as an administrator, adjust points or reverse an entry.
 
 The keyboard path: the find field has the focus whenever the page is shown; type and press Enter (↑ ↓ choose among
 several matches); a scanned card, which types its text and presses Enter, shows the member at once. ↓ from the
 field moves into the ledger, Esc there goes back. Every change is the points service's; afterwards the window
-re-reads topic "points" everywhere, and the field is ready for the next person. The member card PDF is made on
-the background worker.
+re-reads topic "points" everywhere, and the field is ready for the next person. The member card PDF and the
+voucher slips are made on the background worker.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QObject, QStandardPaths, Qt, QTimer, QUrl
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -39,6 +40,7 @@ from desk.domain.staff import Role
 from desk.printing.member_card import CardLabels, MemberCard, member_card_pdf
 from desk.services.people import PersonRow
 from desk.services.points import MemberRow, Posted
+from desk.services.vouchers import Issued
 from desk.ui.pages import PageContext, PageSpec, register_page
 from desk.ui.points import amount_text
 from desk.ui.points.dialogs import AdjustDialog, ReverseDialog
@@ -47,6 +49,10 @@ from desk.ui.points.panel import MemberPanel
 from desk.ui.projects.member_claims import MemberClaimsView
 from desk.ui.projects.notice_dialog import PointsNoticeDialog
 from desk.ui.settings._common import RowsModel, base_zone, make_table, selected_row
+from desk.ui.vouchers.catalogue import CatalogueDialog
+from desk.ui.vouchers.layouts import SlipLayouts, default_printer
+from desk.ui.vouchers.member_vouchers import MemberVouchersView
+from desk.ui.vouchers.preview import SlipPreviewDialog
 from desk.ui.widgets import ErrorLabel, FieldErrors, Retranslating
 from desk.ui.wording import category_name, entry_kind_name, error_text
 
@@ -54,6 +60,7 @@ SEARCH_DELAY_MS = 150
 VISIBLE_MATCHES = 4
 HINT_STYLE = "color: #5f6368;"
 STATUS_STYLE = "color: #1e6b34; font-weight: bold;"
+EXCHANGE_SHORTCUT = "Ctrl+E"
 
 
 def choose_pdf_file(parent: QWidget, title: str, suggested: Path, file_filter: str) -> Path | None:
@@ -174,6 +181,7 @@ class PointsPage(Retranslating, QWidget):
         self._ledger_error = ErrorLabel()
         self._ledger_error.setObjectName("ledger_error")
         self._claims = MemberClaimsView(context)
+        self._vouchers = MemberVouchersView(context)
 
         search_row = QHBoxLayout()
         search_row.addWidget(self._search, 1)
@@ -202,6 +210,10 @@ class PointsPage(Retranslating, QWidget):
         claims_tab.setObjectName("claims_tab")
         claims = QVBoxLayout(claims_tab)
         claims.addWidget(self._claims)
+        self._vouchers_tab = QWidget()
+        self._vouchers_tab.setObjectName("vouchers_tab")
+        vouchers = QVBoxLayout(self._vouchers_tab)
+        vouchers.addWidget(self._vouchers)
         self._tabs.addTab(ledger_tab, "")
         self._tabs.addTab(claims_tab, "")
         layout = QVBoxLayout(self)
@@ -223,11 +235,17 @@ class PointsPage(Retranslating, QWidget):
         self._search.installEventFilter(self)
         self._table.installEventFilter(self)
         self._claims.table.installEventFilter(self)
+        self._vouchers.table.installEventFilter(self)
         self._go.clicked.connect(self._on_search_return_pressed)
         self._notice.clicked.connect(lambda: PointsNoticeDialog.ask(self, self._context))
         self._matches.clicked.connect(self._on_matches_clicked)
         self._matches.doubleClicked.connect(self._on_matches_double_clicked)
         self._panel.join_requested.connect(self._on_panel_join_requested)
+        self._panel.exchange_requested.connect(self._on_panel_exchange_requested)
+        self._exchange_shortcut = QShortcut(QKeySequence(EXCHANGE_SHORTCUT), self)
+        self._exchange_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._exchange_shortcut.activated.connect(self._on_panel_exchange_requested)
+        self._vouchers.changed.connect(self._changed)
         self._panel.print_requested.connect(self._on_panel_print_requested)
         self._panel.adjust_requested.connect(self._on_panel_adjust_requested)
         self._panel.reverse_requested.connect(self._on_panel_reverse_requested)
@@ -263,10 +281,15 @@ class PointsPage(Retranslating, QWidget):
     def claims(self) -> MemberClaimsView:
         return self._claims
 
+    @property
+    def vouchers(self) -> MemberVouchersView:
+        return self._vouchers
+
     def refresh(self) -> None:
         """Shown again (navigation): the base's zone may have changed, other desks may have written."""
         self._zone = base_zone(self._context.services.bases.profile().timezone)
         self._claims.set_zone(self._zone)
+        self._vouchers.set_zone(self._zone)
         self.reload_points()
         self._search.setFocus()
 
@@ -282,9 +305,14 @@ class PointsPage(Retranslating, QWidget):
             self._panel.show_person(None, None, self._zone)
             self._ledger.show_member(None)
             self._claims.show_member(None)
+            self._show_vouchers(None)
             self._errors.show(error)
             return
         self._show(person, member, keep_entry=True)
+
+    def reload_vouchers(self) -> None:
+        """Vouchers changed (redeemed at a station, expired by the daily timer): the member's list is read again."""
+        self._show_vouchers(self._panel.member.id if self._panel.member else None)
 
     def reload_projects(self) -> None:
         """Projects or claims changed (the 项目 page, another desk): the shown member's claims are read again."""
@@ -299,6 +327,7 @@ class PointsPage(Retranslating, QWidget):
             "扫描会员卡直接显示会员 · ↓ 进入积分流水 · Esc 回到查找框"))
         self._tabs.setTabText(0, self.tr("积分流水"))
         self._tabs.setTabText(1, self.tr("认领的项目"))
+        self._word_vouchers_tab()
         self._empty_ledger.setText(self.tr("还没有积分流水。"))
         self._matches_model.relabel()
         self._ledger.relabel()
@@ -410,13 +439,16 @@ class PointsPage(Retranslating, QWidget):
                 self._search.clear()
                 self._run_search()
                 return True
-        elif watched in (self._table, self._claims.table) and key == Qt.Key.Key_Escape:
+        elif watched in (self._table, self._claims.table, self._vouchers.table) and key == Qt.Key.Key_Escape:
             self._search.setFocus()
             self._search.selectAll()
             return True
         return super().eventFilter(watched, event)
 
     def _focus_ledger(self) -> None:
+        if self._tabs.currentWidget() is self._vouchers_tab:
+            self._vouchers.table.setFocus()
+            return
         if self._tabs.currentIndex() != 0:
             self._claims.table.setFocus()
             return
@@ -448,6 +480,7 @@ class PointsPage(Retranslating, QWidget):
         self._ledger.zone = self._zone
         self._ledger.show_member(member.id if member else None)
         self._claims.show_member(member.id if member else None)
+        self._show_vouchers(member.id if member else None)
         if kept is not None and (row := self._ledger.row_of(kept)) >= 0:
             self._table.selectRow(row)
         self._panel.set_entry_selected(selected_row(self._table) >= 0)
@@ -516,6 +549,47 @@ class PointsPage(Retranslating, QWidget):
             "%2", str(posted.balance)))
         self._search.setFocus()
         self._search.selectAll()
+
+    # -- vouchers ------------------------------------------------------------------------------------------------
+
+    def _show_vouchers(self, member_id: int | None) -> None:
+        """The member's vouchers; their tab is there once the member has exchanged points at least once, so a
+        member who never has shows the two tabs that matter to them."""
+        self._vouchers.show_member(member_id)
+        index = self._tabs.indexOf(self._vouchers_tab)
+        wanted = self._vouchers.model.rowCount() > 0
+        if wanted and index < 0:
+            self._tabs.addTab(self._vouchers_tab, "")
+            self._word_vouchers_tab()
+        elif not wanted and index >= 0:
+            self._tabs.removeTab(index)
+
+    def _word_vouchers_tab(self) -> None:
+        index = self._tabs.indexOf(self._vouchers_tab)
+        if index >= 0:
+            self._tabs.setTabText(index, self.tr("兑换券"))
+
+    def _on_panel_exchange_requested(self) -> None:
+        member = self._panel.member
+        if member is None:  # Ctrl+E before anyone was found
+            self._set_hint(self.tr("请先查找会员（手机号、尾号、姓名或扫描会员卡），再兑换。"))
+            return
+        self._errors.clear()
+        self._status.clear()
+        CatalogueDialog.ask(self, self._context, member, self._on_voucher_issued)
+
+    def _on_voucher_issued(self, issued: Issued) -> None:
+        if not isValid(self):
+            return
+        layout = SlipLayouts(self._context.services.ctx.location.data_dir).layout_for(default_printer())
+        SlipPreviewDialog.ask(self, self._context, [issued.slip], layout)
+        self._changed()
+        voucher = issued.voucher
+        self._status.setText(self.tr("已兑换：%1（%2），%3 积分，余额 %4。券码 %5。").replace(
+            "%1", voucher.reward_title).replace("%2", voucher.merchant_name).replace(
+            "%3", str(voucher.points)).replace("%4", str(issued.balance)).replace("%5", voucher.code))
+        if (row := self._vouchers.model.row_of(voucher.id)) >= 0:
+            self._vouchers.table.selectRow(row)
 
     # -- the member card -----------------------------------------------------------------------------------------
 

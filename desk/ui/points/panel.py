@@ -1,7 +1,7 @@
 """UI layer: the member panel of the 积分 page — who was found (name, masked phone, category), their member number,
 the day they joined and the balance in large type, with what can be done: 加入红色积分 for a person who is not a
-member yet, 打印会员卡 for a member, and for administrators 调整积分 and 冲正. The panel only shows and asks; the
-page does the work."""
+member yet, 兑换 (exchange points for a merchant's reward) and 打印会员卡 for a member, and for administrators 调整积分
+and 冲正. The panel only shows and asks; the page does the work."""
 
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ def _label(name: str, selectable: bool = False) -> QLabel:
 
 class MemberPanel(Retranslating, QGroupBox):
     join_requested = Signal()
+    exchange_requested = Signal()
     print_requested = Signal()
     adjust_requested = Signal()
     reverse_requested = Signal()
@@ -71,6 +72,9 @@ class MemberPanel(Retranslating, QGroupBox):
         self._join = QPushButton()
         self._join.setObjectName("join_member")
         self._join.setStyleSheet(PRIMARY_STYLE)
+        self._exchange = QPushButton()
+        self._exchange.setObjectName("exchange_points")
+        self._exchange.setStyleSheet(PRIMARY_STYLE)
         self._print = QPushButton()
         self._print.setObjectName("print_card")
         self._adjust = QPushButton()
@@ -78,6 +82,7 @@ class MemberPanel(Retranslating, QGroupBox):
         self._reverse = QPushButton()
         self._reverse.setObjectName("reverse_entry")
         self._join.clicked.connect(self.join_requested.emit)
+        self._exchange.clicked.connect(self.exchange_requested.emit)
         self._print.clicked.connect(self.print_requested.emit)
         self._adjust.clicked.connect(self.adjust_requested.emit)
         self._reverse.clicked.connect(self.reverse_requested.emit)
@@ -100,6 +105,7 @@ class MemberPanel(Retranslating, QGroupBox):
         top.addLayout(balance)
         buttons = QHBoxLayout()
         buttons.addWidget(self._join)
+        buttons.addWidget(self._exchange)
         buttons.addWidget(self._print)
         buttons.addWidget(self._adjust)
         buttons.addWidget(self._reverse)
@@ -141,6 +147,8 @@ class MemberPanel(Retranslating, QGroupBox):
         self._join.setText(self.tr("加入红色积分(&J)"))
         self._join_hint.setText(self.tr("还不是红色积分会员"))
         self._join.setToolTip(self.tr("加入后获得会员号，可以累计积分，到联盟商家兑换"))
+        self._exchange.setText(self.tr("兑换(&E)…"))
+        self._exchange.setToolTip(self.tr("用积分兑换联盟商家的兑换项目，打印兑换券 (Ctrl+E)"))
         self._print.setText(self.tr("打印会员卡(&P)…"))
         self._print.setToolTip(self.tr("保存 80 mm 会员卡 PDF（姓名打码，会员号和二维码），用小票打印机打印"))
         self._adjust.setText(self.tr("调整积分(&A)…"))
@@ -169,6 +177,7 @@ class MemberPanel(Retranslating, QGroupBox):
         not_joined = person is not None and member is None
         self._join_hint.setVisible(not_joined)
         self._join.setVisible(not_joined)
+        self._exchange.setVisible(member is not None)
         self._print.setVisible(member is not None)
         self._adjust.setVisible(member is not None and self._admin)
         self._reverse.setVisible(member is not None and self._admin)

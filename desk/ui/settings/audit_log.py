@@ -81,6 +81,13 @@ ACTION_LABELS = {
     "claim_cancelled": str(QT_TRANSLATE_NOOP("AuditLogModel", "取消认领")),
     "claim_absent": str(QT_TRANSLATE_NOOP("AuditLogModel", "认领未到")),
     "points_notice_exported": str(QT_TRANSLATE_NOOP("AuditLogModel", "导出积分公示")),
+    "voucher_issued": str(QT_TRANSLATE_NOOP("AuditLogModel", "兑换积分，开出兑换券")),
+    "voucher_reprinted": str(QT_TRANSLATE_NOOP("AuditLogModel", "重印兑换券")),
+    "voucher_redeemed": str(QT_TRANSLATE_NOOP("AuditLogModel", "核销兑换券")),
+    "voucher_voided": str(QT_TRANSLATE_NOOP("AuditLogModel", "作废兑换券")),
+    "vouchers_expired": str(QT_TRANSLATE_NOOP("AuditLogModel", "兑换券过期")),
+    "vouchers_settled": str(QT_TRANSLATE_NOOP("AuditLogModel", "商家结算")),
+    "settlement_exported": str(QT_TRANSLATE_NOOP("AuditLogModel", "导出结算单")),
     # One per ledger entry kind ("points_" + EntryKind value).
     "points_earn": str(QT_TRANSLATE_NOOP("AuditLogModel", "获得积分")),
     "points_spend": str(QT_TRANSLATE_NOOP("AuditLogModel", "使用积分")),
@@ -88,6 +95,15 @@ ACTION_LABELS = {
     "points_adjust": str(QT_TRANSLATE_NOOP("AuditLogModel", "调整积分")),
     "points_expire": str(QT_TRANSLATE_NOOP("AuditLogModel", "积分过期")),
     "points_reverse": str(QT_TRANSLATE_NOOP("AuditLogModel", "冲正积分")),
+    "merchant_added": str(QT_TRANSLATE_NOOP("AuditLogModel", "新增联盟商家")),
+    "merchant_edited": str(QT_TRANSLATE_NOOP("AuditLogModel", "修改联盟商家")),
+    "merchant_activated": str(QT_TRANSLATE_NOOP("AuditLogModel", "启用联盟商家")),
+    "merchant_deactivated": str(QT_TRANSLATE_NOOP("AuditLogModel", "停用联盟商家")),
+    "reward_added": str(QT_TRANSLATE_NOOP("AuditLogModel", "新增兑换项目")),
+    "reward_edited": str(QT_TRANSLATE_NOOP("AuditLogModel", "修改兑换项目")),
+    "reward_activated": str(QT_TRANSLATE_NOOP("AuditLogModel", "启用兑换项目")),
+    "reward_deactivated": str(QT_TRANSLATE_NOOP("AuditLogModel", "停用兑换项目")),
+    "reward_restocked": str(QT_TRANSLATE_NOOP("AuditLogModel", "兑换项目补货")),
 }
 
 ENTITY_LABELS = {
@@ -108,6 +124,10 @@ ENTITY_LABELS = {
     "project": str(QT_TRANSLATE_NOOP("AuditLogModel", "服务项目")),
     "project_claim": str(QT_TRANSLATE_NOOP("AuditLogModel", "项目认领")),
     "points_notice": str(QT_TRANSLATE_NOOP("AuditLogModel", "积分公示")),
+    "voucher": str(QT_TRANSLATE_NOOP("AuditLogModel", "兑换券")),
+    "settlement": str(QT_TRANSLATE_NOOP("AuditLogModel", "结算单")),
+    "merchant": str(QT_TRANSLATE_NOOP("AuditLogModel", "联盟商家")),
+    "reward": str(QT_TRANSLATE_NOOP("AuditLogModel", "兑换项目")),
 }
 
 ACTOR_LABELS = {

@@ -130,8 +130,11 @@ class FacilitiesSection(Retranslating, QWidget):
         self._list_group = QGroupBox()
         list_layout = QVBoxLayout(self._list_group)
         list_layout.addWidget(self._table, 1)
+        # The new name gets the group's whole width: beside the button it was squeezed once the settings list
+        # took its place on the left.
+        list_layout.addWidget(self._list_errors.with_label("facility_name", self._new_name))
         add_row = QHBoxLayout()
-        add_row.addWidget(self._list_errors.with_label("facility_name", self._new_name), 1)
+        add_row.addStretch(1)
         add_row.addWidget(self._add)
         list_layout.addLayout(add_row)
         list_layout.addWidget(self._list_error)
@@ -318,6 +321,7 @@ class FacilitiesSection(Retranslating, QWidget):
             self._tabs.addTab(page, "")
 
         layout = QHBoxLayout(self)
+        self._list_group.setMinimumWidth(230)  # the facility names and their state stay readable
         layout.addWidget(self._list_group, 2)
         layout.addWidget(self._tabs, 3)
 

@@ -1,11 +1,12 @@
-"""UI layer: settings section "红色积分" (admins only) — when earned points expire and how many points one member
-may earn per day and per month. 0 means never / no cap. Each value is saved with SettingsService.set_int, which
+"""UI layer: settings section "红色积分" (admins only) — when earned points expire, how many points one member
+may earn per day and per month (0 means never / no cap), and whether an expired, unused voucher refunds its points. Each value is saved with SettingsService.set_int, which
 refuses a value out of its range; the refusal is shown under that field."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -20,6 +21,7 @@ from desk.domain.errors import DeskError, OutOfRange
 from desk.domain.staff import Role
 from desk.services.points import DAILY_CAP_SETTING, EXPIRY_DAYS_SETTING, MONTHLY_CAP_SETTING
 from desk.services.settings import INTEGER_SETTINGS
+from desk.services.vouchers import EXPIRY_REFUND_SETTING
 from desk.ui.pages import PageContext
 from desk.ui.settings import SectionSpec, register_section
 from desk.ui.widgets import ErrorLabel, FieldErrors, Retranslating
@@ -71,6 +73,20 @@ class PointsSection(Retranslating, QWidget):
             label.setBuddy(spin)
             form.addRow(label, self._errors.with_label(key, field))
             self._labels[key], self._spins[key], self._explanations[key] = label, spin, explanation
+        # Vouchers are paid in points: whether an expired, unused one gives them back is a points rule too.
+        self._refund = QCheckBox()
+        self._refund.setObjectName(EXPIRY_REFUND_SETTING)
+        self._refund_explanation = QLabel()
+        self._refund_explanation.setObjectName(f"{EXPIRY_REFUND_SETTING}_explanation")
+        self._refund_explanation.setWordWrap(True)
+        self._refund_explanation.setStyleSheet(EXPLANATION_STYLE)
+        refund = QWidget()
+        refund_column = QVBoxLayout(refund)
+        refund_column.setContentsMargins(0, 0, 0, 0)
+        refund_column.setSpacing(2)
+        refund_column.addWidget(self._refund)
+        refund_column.addWidget(self._refund_explanation)
+        form.addRow("", refund)
         self._save = QPushButton()
         self._save.setObjectName("save_points_settings")
         buttons = QHBoxLayout()
@@ -96,6 +112,7 @@ class PointsSection(Retranslating, QWidget):
     def refresh(self) -> None:
         for key, spin in self._spins.items():
             spin.setValue(self._settings.get_int(key))
+        self._refund.setChecked(self._settings.get_bool(EXPIRY_REFUND_SETTING))
         self._errors.clear()
 
     def retranslate(self) -> None:
@@ -117,6 +134,9 @@ class PointsSection(Retranslating, QWidget):
         for key in (DAILY_CAP_SETTING, MONTHLY_CAP_SETTING):
             self._spins[key].setSuffix(self.tr(" 积分"))
             self._spins[key].setSpecialValueText(self.tr("不限"))
+        self._refund.setText(self.tr("过期未使用的兑换券退回积分(&R)"))
+        self._refund_explanation.setText(self.tr(
+            "勾选时，兑换券过了有效期仍未核销，所用积分自动退回会员，库存恢复；不勾选时只恢复库存。"))
         self._save.setText(self.tr("保存"))
 
     def _on_save_clicked(self) -> None:
@@ -134,6 +154,7 @@ class PointsSection(Retranslating, QWidget):
                     raise OutOfRange(key, minimum=low, maximum=high)
             for key, value in values.items():
                 self._spins[key].setValue(self._settings.set_int(actor, key, value))
+            self._refund.setChecked(self._settings.set_bool(actor, EXPIRY_REFUND_SETTING, self._refund.isChecked()))
         except DeskError as error:
             self._errors.show(error)
             return
