@@ -10,7 +10,9 @@ window must be proven to start.
 
 from __future__ import annotations
 
+import atexit
 import functools
+import itertools
 import os
 import shutil
 import signal
@@ -85,8 +87,16 @@ def _run(command: list[str], env: dict[str, str], timeout: float = START_LIMIT_S
     return Run(process.returncode, stdout, stderr, time.monotonic() - started)
 
 
+# xvfb-run keeps its X authority file in a temporary folder of its own unless given one, and exits with status 5
+# (hiding the program's) whenever removing that folder races the X server's shutdown: give it a file here.
+_AUTH_FOLDER = Path(tempfile.mkdtemp(prefix="desk-smoke-xauth-"))
+atexit.register(shutil.rmtree, _AUTH_FOLDER, True)
+_auth_files = itertools.count(1)
+
+
 def _under_xvfb(xvfb: str, *command: str) -> list[str]:
-    return [xvfb, "-a", "-s", SCREEN, *command]
+    auth = _AUTH_FOLDER / f"Xauthority-{next(_auth_files)}"
+    return [xvfb, "-a", "-f", str(auth), "-s", SCREEN, *command]
 
 
 def _log_text(data_dir: Path) -> str:
