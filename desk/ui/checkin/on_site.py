@@ -27,7 +27,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -43,6 +42,7 @@ from desk.printing.evacuation import RollCallLabels, RollCallRow, render_roll_ca
 from desk.services.visits import VisitRow
 from desk.ui import boxes
 from desk.ui.checkin import visit_purpose, visitor_label
+from desk.ui.files import choose_pdf_file
 from desk.ui.pages import PageContext
 from desk.ui.widgets import ErrorLabel, Retranslating
 from desk.ui.wording import category_name, error_text
@@ -51,13 +51,6 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 TICK_MS = 30_000  # the "stayed" column moves on by itself; the list is re-read only after an action
 
 
-def choose_pdf_file(parent: QWidget, title: str, suggested: Path, file_filter: str) -> Path | None:
-    """Ask where to save a PDF; None when cancelled. Tests replace this function."""
-    chosen, _selected_filter = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
-    if not chosen:
-        return None
-    path = Path(chosen)
-    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
 
 def local_time(moment: dt.datetime, zone: dt.tzinfo, today: dt.date) -> str:

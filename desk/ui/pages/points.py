@@ -19,7 +19,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QObject, QSta
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -41,6 +40,7 @@ from desk.printing.member_card import CardLabels, MemberCard, member_card_pdf
 from desk.services.people import PersonRow
 from desk.services.points import MemberRow, Posted
 from desk.services.vouchers import Issued
+from desk.ui.files import choose_pdf_file
 from desk.ui.pages import PageContext, PageSpec, register_page
 from desk.ui.points import amount_text
 from desk.ui.points.dialogs import AdjustDialog, ReverseDialog
@@ -63,13 +63,6 @@ STATUS_STYLE = "color: #1e6b34; font-weight: bold;"
 EXCHANGE_SHORTCUT = "Ctrl+E"
 
 
-def choose_pdf_file(parent: QWidget, title: str, suggested: Path, file_filter: str) -> Path | None:
-    """Ask where to save a PDF; None when cancelled. Tests replace this function."""
-    chosen, _selected_filter = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
-    if not chosen:
-        return None
-    path = Path(chosen)
-    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
 
 def _html(text: str) -> str:

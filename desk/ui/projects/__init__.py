@@ -5,12 +5,11 @@ screen: its time in the base's zone, its points rule, refusals worded for staff.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from desk.services.projects import ProjectRow
+from desk.ui.files import choose_save_file, documents_folder  # noqa: F401 - the parts call (and tests replace) them here
 
 translate = QCoreApplication.translate
 
@@ -86,19 +85,8 @@ def hours_text(minutes: int | None) -> str:
     return f"{hours:.0f}" if hours == int(hours) else f"{hours:.1f}".rstrip("0").rstrip(".")
 
 
-def documents_folder() -> Path:
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-                or str(Path.home()))
 
 
-def choose_save_file(parent: QWidget, title: str, suggested: Path, file_filter: str, suffix: str) -> Path | None:
-    """Ask where to save a file; None when cancelled. `suffix` (".pdf", ".xlsx") is added when the name lacks it.
-    Tests replace this function."""
-    chosen, _selected_filter = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
-    if not chosen:
-        return None
-    path = Path(chosen)
-    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
 
 def html(text: str) -> str:

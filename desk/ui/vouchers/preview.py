@@ -22,7 +22,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from desk.printing.voucher_slip import SlipLabels, SlipLayout, VoucherSlip, voucher_slip_pdf
+from desk.ui.files import choose_pdf_file
 from desk.ui.pages import PageContext
 from desk.ui.vouchers import layout_name, slip_labels
 from desk.ui.vouchers.layouts import NO_PRINTER, SlipLayouts, default_printer
@@ -57,13 +57,6 @@ def choose_printer(parent: QWidget, printer: QPrinter) -> bool:
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
-def choose_pdf_file(parent: QWidget, title: str, suggested: Path, file_filter: str) -> Path | None:
-    """Ask where to save a PDF; None when cancelled. Tests replace this function."""
-    chosen, _selected_filter = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
-    if not chosen:
-        return None
-    path = Path(chosen)
-    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
 
 @dataclass(frozen=True)
