@@ -17,14 +17,17 @@ from desk.domain.audit import GENESIS, event_hash
 from desk.domain.staff import Actor
 from desk.services.context import ServiceContext
 from desk.storage.models import AuditEvent, AuditHead
+from desk.storage.prepared import Prepared
 
 SUMMARY_MAX = 500
 
-# Built once: constructing a statement costs more than running it, and every audited change runs these three.
-_LOCK_HEAD = select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1).with_for_update()
-_INSERT_EVENT = insert(AuditEvent)
-_ADVANCE_HEAD = update(AuditHead).where(AuditHead.id == 1).values(seq=bindparam("new_seq"),
-                                                                   hash=bindparam("new_hash"))
+# Every audited change runs these three: compiled once and sent straight to the driver (see storage.prepared).
+_LOCK_HEAD = Prepared(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1).with_for_update())
+_INSERT_EVENT = Prepared(insert(AuditEvent).values(
+    {column: bindparam(column) for column in ("seq", "at", "staff_id", "actor", "action", "entity", "entity_id",
+                                              "summary", "prev_hash", "hash")}))
+_ADVANCE_HEAD = Prepared(update(AuditHead).where(AuditHead.id == 1).values(seq=bindparam("new_seq"),
+                                                                            hash=bindparam("new_hash")))
 
 
 def record(
@@ -36,24 +39,24 @@ def record(
     entity_id: object,
     summary: str = "",
 ) -> int:
-    # Plain Core statements on the session's connection, not ORM objects: every audited change pays for this,
-    # so it stays three cheap statements. Pending ORM changes go first (an event may name a row just added).
+    # Every audited change pays for this, so it stays three prepared statements on the transaction's connection.
+    # Pending ORM changes go first (an event may name a row just added).
     if isinstance(session, Session):
         if session.new or session.dirty or session.deleted:
             session.flush()
         conn = session.connection()
     else:
         conn = session
-    prev_seq, prev_hash = conn.execute(_LOCK_HEAD).one()
+    prev_seq, prev_hash = _LOCK_HEAD.run(conn).one()
     seq = prev_seq + 1
     who = actor.username if actor else "system"
     text = summary[:SUMMARY_MAX]
     digest = event_hash(prev_hash, seq, now, who, action, entity, str(entity_id), text)
-    conn.execute(_INSERT_EVENT, {
+    _INSERT_EVENT.run(conn, {
         "seq": seq, "at": now, "staff_id": actor.staff_id if actor else None, "actor": who, "action": action,
         "entity": entity, "entity_id": str(entity_id), "summary": text, "prev_hash": prev_hash, "hash": digest,
     })
-    conn.execute(_ADVANCE_HEAD, {"new_seq": seq, "new_hash": digest})
+    _ADVANCE_HEAD.run(conn, {"new_seq": seq, "new_hash": digest})
     return seq
 
 

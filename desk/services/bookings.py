@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 from sqlalchemy import (
     ColumnElement,
-    Executable,
     Integer,
     bindparam,
     func,
@@ -60,6 +59,7 @@ from desk.services.facilities import open_day_of, zone_named, zone_of
 from desk.services.settings import INTEGER_SETTINGS, read_value
 from desk.services.visits import record_visit
 from desk.storage.models import Booking, BookingSeries, Facility, Person, ServiceBase, Unit
+from desk.storage.prepared import Prepared
 
 LONGEST_BOOKING = dt.timedelta(minutes=LENGTH_MAX)
 # Check-in opens this long before the start: earlier, the unit may still be someone else's.
@@ -68,8 +68,8 @@ NO_SHOW_WINDOW_DAYS = 30
 NO_SHOW_LIMIT_SETTING = "no_show_limit"  # no-shows within the window that suspend a person
 SUSPENSION_DAYS_SETTING = "no_show_suspension_days"
 
-# The statements of every placement, built once with bound parameters (building them is a good part of a
-# booking's cost otherwise).
+# The statements of every placement: built once, and run as prepared statements (see storage.prepared) —
+# SQLAlchemy's per-statement cost was most of a booking's time.
 # The states as literals in the SQL, not an expanding IN parameter re-rendered on every execution.
 _ACTIVE: list[ColumnElement[str]] = [literal_column(f"'{st.value}'") for st in ACTIVE_STATES]
 _COUNTED: list[ColumnElement[str]] = [literal_column(f"'{st.value}'")
@@ -86,12 +86,12 @@ _UNIT_OF_BASE = (select(
 ).join(Facility, Facility.id == Unit.facility_id).join(ServiceBase, ServiceBase.id == Facility.base_id)
     .where(Unit.id == bindparam("unit_id")))
 _LOCK_UNIT = {
-    True: _UNIT_OF_BASE.where(ServiceBase.code == bindparam("base_code")).with_for_update(of=Unit.__table__),
-    False: _UNIT_OF_BASE.where(ServiceBase.id == select(func.min(ServiceBase.id)).scalar_subquery())
-    .with_for_update(of=Unit.__table__),
+    True: Prepared(_UNIT_OF_BASE.where(ServiceBase.code == bindparam("base_code")).with_for_update(of=Unit.__table__)),
+    False: Prepared(_UNIT_OF_BASE.where(ServiceBase.id == select(func.min(ServiceBase.id)).scalar_subquery())
+                    .with_for_update(of=Unit.__table__)),
 }
-_LOCK_PERSON = (select(Person.id, Person.name, Person.phone, Person.category, Person.anonymised_at,
-                       Person.suspended_until).where(Person.id == bindparam("person_id")).with_for_update())
+_LOCK_PERSON = Prepared(select(Person.id, Person.name, Person.phone, Person.category, Person.anonymised_at,
+                               Person.suspended_until).where(Person.id == bindparam("person_id")).with_for_update())
 # No booking is longer than a day (the rules allow no more), so the unit's index range to read is the day before
 # the start up to the end: a few rows, however long the unit's history.
 # Both in one round trip: rows marked 1 hold the unit, rows marked 0 count towards the person's quota.
@@ -104,9 +104,11 @@ _TAKEN_THAT_DAY = select(literal_column("0", Integer), Booking.starts_at, Bookin
     Unit.facility_id == bindparam("facility_id"), Booking.person_id == bindparam("person_id"),
     Booking.state.in_(_COUNTED), Booking.starts_at >= bindparam("day_start"), Booking.starts_at < bindparam("day_end"),
     Booking.id != bindparam("ignore"))
-_HELD_OR_TAKEN: dict[bool, Executable] = {False: _HELD, True: union_all(_HELD, _TAKEN_THAT_DAY)}
+_HELD_OR_TAKEN = {False: Prepared(_HELD), True: Prepared(union_all(_HELD, _TAKEN_THAT_DAY))}
 
-_INSERT = insert(Booking).returning(Booking.id)
+_INSERT = Prepared(insert(Booking).values({column: bindparam(column) for column in (
+    "unit_id", "person_id", "series_id", "party_size", "starts_at", "ends_at", "state", "note", "cancel_reason",
+    "safety_checked", "created_at", "created_by")}).returning(Booking.id))
 
 _PURPOSE_OF_KIND = {
     FacilityKind.READING_ROOM: Purpose.READING,
@@ -463,18 +465,18 @@ class BookingService:
         elif rules.name_required:
             raise NameRequiredHere("person")
         self._refuse_taken(conn, unit, person_id, start, end, ignore=None)
-        booking_id = conn.execute(_INSERT, {
+        booking_id = _INSERT.run(conn, {
             "unit_id": unit.id, "person_id": person_id, "series_id": series_id, "party_size": party_size,
             "starts_at": start, "ends_at": end, "state": BookingState.BOOKED.value, "note": note,
             "cancel_reason": "", "safety_checked": False, "created_at": now, "created_by": actor.staff_id,
-        }).scalar_one()
+        }).one()[0]
         return _Placed(booking_id, unit, person, start, end, party_size, note, series_id)
 
     def _hold_unit(self, conn: Connection, unit_id: int, facility_id: int | None = None) -> _HeldUnit:
         """The unit's row, locked; refused when it is not a bookable unit of this desk's base (and, given
         `facility_id`, of that facility)."""
         code = self._ctx.base_code
-        found = conn.execute(_LOCK_UNIT[bool(code)], {"unit_id": unit_id, "base_code": code}).one_or_none()
+        found = _LOCK_UNIT[bool(code)].run(conn, {"unit_id": unit_id, "base_code": code}).first()
         if found is None:  # no such unit, or one of another base
             raise NotFound("unit", entity="unit", key=unit_id)
         (_id, name, capacity, unit_active, out_of_order, facility, kind, facility_name, facility_active,
@@ -503,10 +505,10 @@ class BookingService:
         buffer = dt.timedelta(minutes=rules.buffer_minutes)
         quota = person_id is not None and (rules.quota_minutes is not None or rules.quota_count is not None)
         day_start = dt.datetime.combine(start.astimezone(unit.zone).date(), dt.time(0, 0), unit.zone)
-        rows = conn.execute(_HELD_OR_TAKEN[quota], {
+        rows = _HELD_OR_TAKEN[quota].run(conn, {
             "unit_id": unit.id, "earliest": start - buffer - LONGEST_BOOKING, "before": end + buffer,
             "after": start - buffer, "ignore": ignore or 0, "facility_id": unit.facility_id, "person_id": person_id,
-            "day_start": day_start, "day_end": day_start + dt.timedelta(days=1)}).all()
+            "day_start": day_start, "day_end": day_start + dt.timedelta(days=1)}).rows
         if quota:
             taken = [(b_start, b_end) for on_unit, b_start, b_end in rows if not on_unit]
             if rules.quota_count is not None and len(taken) + 1 > rules.quota_count:
@@ -524,7 +526,7 @@ class BookingService:
     @staticmethod
     def _hold_person(conn: Connection, person_id: int) -> _HeldPerson | None:
         """The person's row, locked: two desks booking one person on two units cannot both pass the quota."""
-        found = conn.execute(_LOCK_PERSON, {"person_id": person_id}).one_or_none()
+        found = _LOCK_PERSON.run(conn, {"person_id": person_id}).first()
         if found is None:
             return None
         _id, name, phone, category, anonymised_at, suspended_until = found

@@ -31,6 +31,7 @@ from desk.services.bases import current_base, week_of
 from desk.services.context import ServiceContext
 from desk.storage.models import Closure, Facility, FacilityHours, OpeningHours, ServiceBase, Unit
 from desk.storage.models import DateOverride as DateOverrideRow
+from desk.storage.prepared import Prepared
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,7 @@ def _calendar_statement(own_hours: bool) -> CompoundSelect:
     return union_all(week, closures, override)
 
 
-_CALENDAR = {own: _calendar_statement(own) for own in (False, True)}
+_CALENDAR = {own: Prepared(_calendar_statement(own)) for own in (False, True)}
 
 
 def calendar_day(s: Session, base: ServiceBase, day: dt.date, facility: Facility | None = None) -> OpenDay:
@@ -141,8 +142,8 @@ def open_day_of(conn: Connection, base_id: int, day: dt.date, own_hours_of: int 
     hours: dict[int, DayHours] = {}
     closures: list[ClosureSpan] = []
     overrides: list[DateOverride] = []
-    rows = conn.execute(_CALENDAR[own_hours_of is not None],
-                        {"base_id": base_id, "day": day, "facility_id": own_hours_of})
+    rows = _CALENDAR[own_hours_of is not None].run(
+        conn, {"base_id": base_id, "day": day, "facility_id": own_hours_of}).rows
     for kind, weekday, opens, closes, reason in rows:
         if kind == "w":
             hours[int(weekday)] = DayHours(int(weekday), opens, closes)

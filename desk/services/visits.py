@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import ColumnElement, Connection, Result, bindparam, func, insert, select, update
 from sqlalchemy import exc as sa_exc
@@ -30,6 +30,7 @@ from desk.services.context import ServiceContext
 from desk.services.facilities import calendar_day
 from desk.services.people import PersonForm, clean_form, insert_person, person_by_phone
 from desk.storage.models import Person, ServiceBase, Visit
+from desk.storage.prepared import Prepared
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,33 @@ class CourierCounts:
         return sum(self.platforms.values())
 
 
-def visit_row(visit: Visit, person: Person | None) -> VisitRow:
+class _Named(Protocol):
+    @property
+    def name(self) -> str | None: ...
+    @property
+    def phone(self) -> str | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class NewVisit:
+    """A visit just written, as `record_visit` inserted it (no ORM object to build on the busiest write)."""
+
+    id: int
+    base_id: int
+    person_id: int | None
+    category: str
+    purpose: str
+    party_size: int
+    platform: str | None
+    station_services: int
+    checked_in_at: dt.datetime
+    checked_out_at: None
+    checkout_kind: None
+    staff_id: int | None
+    checkout_staff_id: None
+
+
+def visit_row(visit: Visit | NewVisit, person: _Named | None) -> VisitRow:
     return VisitRow(
         visit.id, visit.person_id, (person.name or "") if person else "", mask_phone(person.phone if person else None),
         Category(visit.category), Purpose(visit.purpose), visit.party_size,
@@ -83,17 +110,16 @@ class VisitService:
         purpose = Purpose(purpose)
         now = self._ctx.clock.now()
         with self._ctx.db.write_core() as conn:
-            found = conn.execute(_PERSON_TO_CHECK_IN, {"person_id": person_id}).first()
+            found = _PERSON_TO_CHECK_IN.run(conn, {"person_id": person_id}).first()
             if found is None:
                 raise NotFound(entity="person", key=person_id)
-            person = Person(id=found.id, name=found.name, phone=found.phone, category=found.category)  # detached
             if self._base_id is None:  # a base's id never changes: look it up once per service
                 self._base_id = conn.execute(select(ServiceBase.id).where(*_base_filter(self._ctx.base_code))
                                              .order_by(ServiceBase.id).limit(1)).scalar_one_or_none()
                 if self._base_id is None:
                     raise NotFound(entity="base", key=self._ctx.base_code or "")
-            visit = record_visit(conn, self._base_id, actor, now, person.id, Category(person.category), purpose, size)
-            return visit_row(visit, person)
+            visit = record_visit(conn, self._base_id, actor, now, found.id, Category(found.category), purpose, size)
+            return visit_row(visit, found)
 
     def check_in_new(self, actor: Actor, form: PersonForm, purpose: Purpose, party_size: int = 1) -> VisitRow:
         """Register a new person and check them in, in one transaction. If another desk registered the same
@@ -280,11 +306,12 @@ class VisitService:
 
     def _insert(self, s: Session, actor: Actor, now: dt.datetime, person: Person | None, category: Category,
                 purpose: Purpose, party_size: int, platform: Platform | None = None,
-                services: StationService = StationService.NONE) -> Visit:
+                services: StationService = StationService.NONE) -> NewVisit:
         base = current_base(s, self._ctx.base_code)
         if person is not None and person.id is None:
             s.flush()  # a person registered in this transaction gets their id
-        return record_visit(s, base.id, actor, now, person.id if person else None, category, purpose, party_size, platform, services)
+        return record_visit(s, base.id, actor, now, person.id if person else None, category, purpose, party_size,
+                            platform, services)
 
     @staticmethod
     def _get(s: Session, visit_id: int) -> Visit:
@@ -294,35 +321,39 @@ class VisitService:
         return visit
 
 
-# Built once: constructing a statement costs more than running it, and check-in is the desk's busiest write.
-_INSERT_VISIT = insert(Visit).returning(Visit.id)
+# Check-in is the desk's busiest write: its statements are prepared (see storage.prepared).
+_INSERT_VISIT = Prepared(insert(Visit).values({column: bindparam(column) for column in (
+    "base_id", "person_id", "category", "purpose", "party_size", "platform", "station_services", "checked_in_at",
+    "checked_out_at", "checkout_kind", "staff_id", "checkout_staff_id")}).returning(Visit.id))
+
+
 def _base_filter(base_code: str | None) -> list[ColumnElement[bool]]:
     return [ServiceBase.code == base_code] if base_code else []
 
 
-_PERSON_TO_CHECK_IN = select(Person.id, Person.name, Person.phone, Person.category).where(
-    Person.id == bindparam("person_id"), Person.anonymised_at.is_(None))
+_PERSON_TO_CHECK_IN = Prepared(select(Person.id, Person.name, Person.phone, Person.category).where(
+    Person.id == bindparam("person_id"), Person.anonymised_at.is_(None)))
 
 
 def record_visit(s: Session | Connection, base_id: int, actor: Actor, now: dt.datetime, person_id: int | None,
                  category: Category, purpose: Purpose, party_size: int, platform: Platform | None = None,
-                 services: StationService = StationService.NONE) -> Visit:
+                 services: StationService = StationService.NONE) -> NewVisit:
     """Insert a check-in with its audit event, inside the caller's transaction (bookings check in this way too).
     The check-in is the desk's most frequent write: one Core INSERT … RETURNING, no unit-of-work flush."""
-    values = dict(base_id=base_id, person_id=person_id, category=category.value,
-                  purpose=purpose.value, party_size=party_size, platform=platform.value if platform else None,
-                  station_services=int(services), checked_in_at=now, checked_out_at=None, checkout_kind=None,
-                  staff_id=actor.staff_id, checkout_staff_id=None)
+    values: dict[str, Any] = dict(
+        base_id=base_id, person_id=person_id, category=category.value, purpose=purpose.value, party_size=party_size,
+        platform=platform.value if platform else None, station_services=int(services), checked_in_at=now,
+        checked_out_at=None, checkout_kind=None, staff_id=actor.staff_id, checkout_staff_id=None)
     if isinstance(s, Session):
         if s.new or s.dirty:
             s.flush()  # a person registered in this transaction must exist before their visit
         conn = s.connection()
     else:
         conn = s
-    visit_id = conn.execute(_INSERT_VISIT, values).scalar_one()
+    visit_id = _INSERT_VISIT.run(conn, values).one()[0]
     what = platform.value if platform else (category.value if person_id is None else "")
     audit.record(s, now, actor, "visit_checked_in", "visit", visit_id, f"{purpose.value} ×{party_size} {what}".strip())
-    return Visit(id=visit_id, **values)  # a detached copy for the caller's reply; the row is already written
+    return NewVisit(visit_id, **values)
 
 
 def _closing_instant(s: Session, base: ServiceBase, day: dt.date) -> dt.datetime | None:

@@ -22,6 +22,7 @@ import logging
 import os
 import secrets
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,7 @@ KEYS_FOLDER = "keys"  # the same folder as Location.keys_dir
 PRIVATE_SUFFIX = ".private.pem"
 PUBLIC_SUFFIX = ".public.pem"
 CURRENT_FILE = "current"
+FULL_CHECK_S = 2.0  # how stale the key listing may get when the folder itself looks unchanged
 BUNDLE_FORMAT = "desk-voucher-keys"
 BUNDLE_VERSION = 1
 # A bundle holds a handful of keys of a few hundred bytes each; anything much larger is not one.
@@ -92,6 +94,8 @@ class VoucherKeys:
     def __init__(self, data_dir: Path) -> None:
         self._folder = data_dir / KEYS_FOLDER
         self._cache: tuple[tuple[tuple[str, int, int], ...], _State] | None = None
+        self._cache_folder: tuple[int, int] = (0, 0)
+        self._cache_checked = 0.0
 
     @property
     def folder(self) -> Path:
@@ -246,12 +250,27 @@ class VoucherKeys:
         self._cache = None
 
     def _load(self) -> _State:
+        # Every scan at a station asks for the keys. Every key file is written by renaming it into place, which
+        # changes the folder, so the folder's own stat answers "anything new?"; the full listing (a file copied
+        # over another in place) is looked at again once a couple of seconds have passed.
+        folder = self._folder_stamp()
+        now = time.monotonic()
+        if self._cache is not None and self._cache_folder == folder and now - self._cache_checked < FULL_CHECK_S:
+            return self._cache[1]
         snapshot = self._snapshot()
+        self._cache_folder, self._cache_checked = folder, now
         if self._cache is not None and self._cache[0] == snapshot:
             return self._cache[1]
         state = self._read()
         self._cache = (snapshot, state)
         return state
+
+    def _folder_stamp(self) -> tuple[int, int]:
+        try:
+            found = os.stat(self._folder)
+        except OSError:
+            return (0, 0)
+        return (found.st_ino, found.st_mtime_ns)
 
     def _snapshot(self) -> tuple[tuple[str, int, int], ...]:
         """Name, modification time and size of every file, to notice what another program changed (this object

@@ -73,16 +73,18 @@ from desk.storage.models import (
     Staff,
     Voucher,
 )
+from desk.storage.prepared import Prepared
 
 EXPIRY_REFUND_SETTING = "voucher_expiry_refund"  # expired unredeemed vouchers give their points back
 STAFF_ROLES = (Role.ADMIN, Role.DESK)
 
 _ISSUED = VoucherStatus.ISSUED.value
-_REDEEM = (update(Voucher)
-           .where(Voucher.id == bindparam("voucher"), Voucher.status == _ISSUED,
-                  Voucher.expires_on >= bindparam("today"), Voucher.merchant_id == bindparam("at_merchant"))
-           .values(status=VoucherStatus.REDEEMED.value, redeemed_at=bindparam("now"),
-                   redeemed_by=bindparam("staff")))
+# Every scan at a station runs these two (see storage.prepared).
+_REDEEM = Prepared(update(Voucher)
+                   .where(Voucher.id == bindparam("voucher"), Voucher.status == _ISSUED,
+                          Voucher.expires_on >= bindparam("today"), Voucher.merchant_id == bindparam("at_merchant"))
+                   .values(status=VoucherStatus.REDEEMED.value, redeemed_at=bindparam("now"),
+                           redeemed_by=bindparam("staff")))
 _TAKE_STOCK = (update(Reward).where(Reward.id == bindparam("reward"), Reward.stock.is_not(None), Reward.stock > 0)
                .values(stock=Reward.stock - 1))
 _RETURN_STOCK = (update(Reward).where(Reward.id == bindparam("reward"), Reward.stock.is_not(None))
@@ -99,8 +101,8 @@ VOUCHER_ROWS: Select[*tuple[Any, ...]] = (
     .outerjoin(Staff, Staff.id == Voucher.redeemed_by))
 _ROW_OF = VOUCHER_ROWS.where(Voucher.id == bindparam("voucher_id"))
 # The same and the base's code, which a scanned payload must match: one read before a redemption's update.
-_JUDGED = VOUCHER_ROWS.add_columns(ServiceBase.code).join(ServiceBase, ServiceBase.id == Voucher.base_id).where(
-    Voucher.id == bindparam("voucher_id"))
+_JUDGED = Prepared(VOUCHER_ROWS.add_columns(ServiceBase.code).join(ServiceBase, ServiceBase.id == Voucher.base_id)
+                   .where(Voucher.id == bindparam("voucher_id")))
 
 
 @dataclass(frozen=True)
@@ -329,7 +331,7 @@ class VoucherService:
             return Verdict(Outcome.NOT_GENUINE, error=error)
         now = self._ctx.clock.now()
         with self._ctx.db.write_core() if actor is not None else self._read_connection() as conn:
-            found = conn.execute(_JUDGED, {"voucher_id": voucher_id}).first()
+            found = _JUDGED.run(conn, {"voucher_id": voucher_id}).first()
             if found is None or (payload is not None and (payload.merchant_id != found.merchant_id
                                                           or payload.base_code != found.code)):
                 return Verdict(Outcome.NOT_GENUINE, error=NotFound("code", entity="voucher", key=text.strip()[:20]))
@@ -339,7 +341,7 @@ class VoucherService:
             if actor is not None and row.status is VoucherStatus.ISSUED and row.expires_on >= today and \
                     row.merchant_id == at:
                 # The conditional update decides; what was read above only chose to try it.
-                redeemed = conn.execute(_REDEEM, {"voucher": voucher_id, "today": today, "at_merchant": at,
+                redeemed = _REDEEM.run(conn, {"voucher": voucher_id, "today": today, "at_merchant": at,
                                                   "now": now, "staff": actor.staff_id}).rowcount
                 if redeemed == 1:
                     audit.record(conn, now, actor, "voucher_redeemed", "voucher", voucher_id,

@@ -29,6 +29,7 @@ from desk.domain.errors import (
     DatabaseUnreachable,
 )
 from desk.storage.location import Location
+from desk.storage.prepared import run_driver_sql
 
 BUSY_TIMEOUT_MS = 5000
 _NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "fuse.sshfs", "sshfs", "afs", "9p", "davfs", "ncpfs"}
@@ -99,7 +100,9 @@ def _sqlite_engine(url: str, *, immediate: bool) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql(begin)
+        # On the driver itself: every write transaction starts here, and SQLAlchemy's statement path would cost
+        # more than the BEGIN. A busy database still comes back as SQLAlchemy's OperationalError.
+        run_driver_sql(conn, begin)
 
     return engine
 
