@@ -10,8 +10,11 @@ import zoneinfo
 from dataset import working_copy
 from registry import BenchEnv, bench, paired_medians
 
+from desk.domain.booking import FacilityKind
 from desk.domain.clock import SystemClock
+from desk.services.charging import ChargingService
 from desk.services.day_board import LOOK_BACK, DayBoardService
+from desk.services.facilities import FacilityService
 from desk.services.startup import open_database
 
 ACTIVE = ("booked", "checked_in")
@@ -79,6 +82,44 @@ def day_availability(env: BenchEnv) -> tuple[float, float]:
         env.note(f"day_availability: {day} ({held} held bookings that day), {len(units)} units in "
                  f"{len(result)} facilities, {stored:,} bookings stored")
         return paired_medians(lambda: boards.availability(day), floor, env.repeats, warmup=2)
+    finally:
+        conn.close()
+        ctx.db.dispose()
+
+
+@bench("charging_board", goal_ms=30, order=64)
+def charging_board(env: BenchEnv) -> tuple[float, float]:
+    """`ChargingService.board` of both charging facilities (the charging page refreshes it every minute, on the
+    GUI thread) vs raw sqlite3 reading the ports' running sessions and coming bookings by the same indexes."""
+    location = working_copy(env.dataset, env.new_folder("charging_board"))
+    assert location.sqlite_path is not None
+    ctx, _ = open_database(location, SystemClock(), create=False)
+    charging = ChargingService(ctx)
+    conn = sqlite3.connect(location.sqlite_path)
+    try:
+        facilities = [f for f in FacilityService(ctx).catalogue()
+                      if f.kind in (FacilityKind.EBIKE_CHARGING, FacilityKind.PHONE_CHARGING)]
+        ports = [u.id for f in facilities for u in f.units]
+        if not ports:
+            raise RuntimeError("the data set has no charging ports: charging_board has nothing to measure")
+        stored = conn.execute(f"SELECT count(*) FROM booking WHERE unit_id IN ({', '.join('?' * len(ports))})",
+                              ports).fetchone()[0]
+        now = dt.datetime.now(dt.UTC)
+        bounds = ((now - dt.timedelta(days=1)).strftime(SQLITE_INSTANT), now.strftime(SQLITE_INSTANT))
+        query = (f"SELECT * FROM booking WHERE unit_id IN ({', '.join('?' * len(ports))}) AND id IN ("
+                 "SELECT id FROM booking WHERE state = 'checked_in' UNION ALL SELECT id FROM booking WHERE "
+                 f"unit_id IN ({', '.join('?' * len(ports))}) AND state = 'booked' AND starts_at > ? AND ends_at > ?)")
+
+        def work() -> None:
+            for facility in facilities:
+                charging.board(facility.id)
+
+        def floor() -> None:
+            conn.execute(query, (*ports, *ports, *bounds)).fetchall()
+
+        env.note(f"charging_board: {len(ports)} ports in {len(facilities)} facilities, {stored:,} sessions and "
+                 "bookings stored on them")
+        return paired_medians(work, floor, env.repeats, warmup=2)
     finally:
         conn.close()
         ctx.db.dispose()
