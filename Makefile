@@ -27,7 +27,9 @@ run: venv
 test: venv
 	$(BIN)/ruff check desk tests db
 	$(BIN)/mypy
-	export QT_QPA_PLATFORM=offscreen; bash tests/with_postgres.sh $(BIN)/pytest
+	# One worker per core, at most four: every worker's race tests start eight processes of their own, and the
+	# throwaway PostgreSQL allows a hundred connections.
+	export QT_QPA_PLATFORM=offscreen; bash tests/with_postgres.sh $(BIN)/pytest -n auto --maxprocesses=4
 
 bench: venv
 	$(BIN)/python tests/bench/run.py

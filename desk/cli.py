@@ -1,5 +1,5 @@
 """The `desk` command: the window by default, and the administrator's subcommands
-(init, user, backup, restore, check, export, purge, voucher, keys).
+(init, user, backup, restore, check, export, report, purge, voucher, keys).
 
 Subcommands act as the command line actor: whoever holds the data folder already holds the data. An expected
 failure prints one translated line on stderr and exits 1; a usage error exits 2 (argparse). The window's
@@ -33,6 +33,11 @@ if TYPE_CHECKING:
 EXIT_FAILED = 1
 EXIT_INTERRUPTED = 130
 DEFAULT_BASE_CODE = "HG01"
+# `desk export AREA`: the 台账 besides visits, and what their help calls them.
+LEDGER_EXPORTS = {"bookings": ("预约台账", "bookings"), "charging": ("充电台账", "charging sessions"),
+                  "ledger": ("积分流水台账", "points ledger"), "vouchers": ("兑换券台账", "vouchers")}
+LEDGER_FORMATS = (".xlsx", ".csv", ".pdf")  # desk.services.ledger_exports.FORMATS, without importing it
+LONGEST_EXPORT_DAYS = 366  # desk.services.exports.MAX_DAYS
 _T = TypeVar("_T")
 
 
@@ -199,7 +204,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(handler=_check)
 
     export = commands.add_parser(
-        "export", parents=[common], help="导出数据：visits 到访记录 (export data: visits)",
+        "export", parents=[common],
+        help="导出数据：visits 到访、bookings 预约、charging 充电、ledger 积分流水、vouchers 兑换券 (export data)",
         description="导出数据，电话一律打码，每次导出都记入操作日志。(Export data; phones are always masked and "
                     "every export is audited.)")
     contents = export.add_subparsers(title="内容 (what)", metavar="WHAT", required=True)
@@ -214,6 +220,20 @@ def build_parser() -> argparse.ArgumentParser:
     visits.add_argument("-o", "--output", metavar="FILE", required=True,
                         help="目标文件，扩展名 .xlsx 或 .csv 决定格式 (file; .xlsx or .csv decides the format)")
     visits.set_defaults(handler=_export_visits)
+    for area, (text, english) in LEDGER_EXPORTS.items():
+        ledger = contents.add_parser(
+            area, parents=[common], help=f"{text}，导出为 .xlsx、.csv 或 .pdf ({english} as .xlsx, .csv or .pdf)",
+            description=f"把一段日期（基地当地日期，含首尾两天，最多 366 天）的{text}导出为 .xlsx、.csv 或 .pdf "
+                        f"文件；电话打码，记入操作日志。(Export the register of {english} of a range of the base's "
+                        "local days, both included, at most 366; phones masked; audited.)")
+        ledger.add_argument("--from", dest="from_day", metavar="YYYY-MM-DD", required=True,
+                            help="开始日期 (first day)")
+        ledger.add_argument("--to", dest="to_day", metavar="YYYY-MM-DD", required=True,
+                            help="结束日期，含当天 (last day, included)")
+        ledger.add_argument("-o", "--output", metavar="FILE", required=True,
+                            help="目标文件，扩展名 .xlsx、.csv 或 .pdf 决定格式 (file; .xlsx, .csv or .pdf decides "
+                                 "the format)")
+        ledger.set_defaults(handler=_export_ledger, area=area)
 
     purge = commands.add_parser(
         "purge", parents=[common],
@@ -224,8 +244,26 @@ def build_parser() -> argparse.ArgumentParser:
     purge.add_argument("--dry-run", action="store_true",
                        help="只统计会匿名化多少人，不改动数据 (only count, change nothing)")
     purge.set_defaults(handler=_purge)
+    _add_report_commands(commands, common)
     _add_voucher_commands(commands, common)
     return parser
+
+
+def _add_report_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser],
+                         common: argparse.ArgumentParser) -> None:
+    report = commands.add_parser(
+        "report", parents=[common], help="统计报表：monthly 工作月报 (reports: the monthly report)",
+        description="生成统计报表，每次生成都记入操作日志。(Make a report; every report made is audited.)")
+    kinds = report.add_subparsers(title="报表 (which)", metavar="WHICH", required=True)
+    monthly = kinds.add_parser(
+        "monthly", parents=[common], help="工作月报，.pdf 或 .xlsx (the monthly report as .pdf or .xlsx)",
+        description="一个月（基地当地日期）的工作月报：到访、设施使用、服务项目、积分和兑换券的统计，与上月对比；"
+                    "--base 选择基地，默认本前台的基地。(The monthly report of a month of the base's local days, "
+                    "against the month before; --base chooses the base, by default this desk's.)")
+    monthly.add_argument("--month", metavar="YYYY-MM", required=True, help="月份，例如 2026-11 (the month)")
+    monthly.add_argument("-o", "--output", metavar="FILE", required=True,
+                         help="目标文件，扩展名 .pdf 或 .xlsx 决定格式 (file; .pdf or .xlsx decides the format)")
+    monthly.set_defaults(handler=_report_monthly)
 
 
 def _add_voucher_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser],
@@ -335,6 +373,10 @@ _EPILOG = """\
   desk backup D:\\备份\\
   desk restore backups/manual-20261128-180000.sqlite3
   desk export visits --from 2026-11-01 --to 2026-11-30 -o 十一月到访.xlsx
+  desk export bookings --from 2026-11-01 --to 2026-11-30 -o 十一月预约台账.pdf
+  desk export ledger --from 2026-01-01 --to 2026-12-31 -o 2026积分流水.xlsx
+  desk export vouchers --from 2026-11-01 --to 2026-11-30 -o 十一月兑换券.csv
+  desk report monthly --month 2026-11 -o 2026年11月工作月报.pdf
   desk purge --dry-run
   desk voucher redeem HY7K-3M9Q --merchant 汇上佳超市
   desk keys export 密钥-公钥.json
@@ -771,6 +813,53 @@ def _export_visits(args: argparse.Namespace, location: Location, console: Consol
     return 0
 
 
+def _export_ledger(args: argparse.Namespace, location: Location, console: Console) -> int:
+    from desk.domain.errors import ExportFailed
+    from desk.domain.staff import COMMAND_LINE
+    from desk.services.ledger_exports import LedgerExportService
+
+    # Everything typed is checked before the database is opened: a mistake writes nothing.
+    start = _day(console, args.from_day, "--from")
+    end = _day(console, args.to_day, "--to")
+    if end < start:
+        raise Refused(_fill(console.translate("Cli", "--to %1 早于 --from %2，结束日期不能早于开始日期。"), end, start))
+    days = (end - start).days + 1
+    if days > LONGEST_EXPORT_DAYS:
+        raise Refused(_fill(console.translate("Cli", "一次最多导出 %1 天，%2 至 %3 共 %4 天，请分段导出。"),
+                            LONGEST_EXPORT_DAYS, start, end, days))
+    output = Path(args.output).expanduser().resolve()
+    if output.suffix.lower() not in LEDGER_FORMATS:
+        raise Refused(_fill(console.translate("Cli", "只能导出为 .xlsx、.csv 或 .pdf 文件，%1 不行。"), output.name))
+    if output.is_dir():
+        raise Refused(_fill(console.translate("Cli", "%1 是文件夹，请给出文件名，例如 %2。"), output,
+                            output / f"{args.area}-{start}-{end}.xlsx"))
+    if not output.parent.is_dir():
+        raise Refused(_fill(console.translate("Cli", "文件夹 %1 不存在。"), output.parent))
+    console._speak()  # the desk's language is installed before the words are looked up
+    from desk.ui import ledger_wording
+
+    with _opened(location, args.base, console) as (ctx, _result):
+        service = LedgerExportService(ctx)
+        try:
+            if args.area == "bookings":
+                result = service.bookings(COMMAND_LINE, start, end, output, ledger_wording.booking_words())
+                done = console.translate("Cli", "已导出 %1 条预约（%2 至 %3）到 %4")
+            elif args.area == "charging":
+                result = service.charging(COMMAND_LINE, start, end, output, ledger_wording.charging_words())
+                done = console.translate("Cli", "已导出 %1 条充电记录（%2 至 %3）到 %4")
+            elif args.area == "ledger":
+                result = service.ledger(COMMAND_LINE, start, end, output, ledger_wording.points_ledger_words())
+                done = console.translate("Cli", "已导出 %1 条积分流水（%2 至 %3）到 %4")
+            else:
+                result = service.vouchers(COMMAND_LINE, start, end, output, ledger_wording.voucher_ledger_words())
+                done = console.translate("Cli", "已导出 %1 张兑换券（%2 至 %3）到 %4")
+        except ExportFailed as error:
+            raise Refused(_fill(console.translate("Cli", "无法写入 %1：%2。"), output,
+                                error.params.get("detail", ""))) from None
+    console.out(_fill(done, result.rows, start, end, output))
+    return 0
+
+
 def _day(console: Console, text: str, option: str) -> dt.date:
     import re
 
@@ -788,6 +877,52 @@ def _visit_words(console: Console) -> VisitWords:
 
     console._speak()  # the desk's language is installed before the words are looked up
     return visit_words()
+
+
+def _report_monthly(args: argparse.Namespace, location: Location, console: Console) -> int:
+    import re
+
+    from desk.domain.errors import ExportFailed
+    from desk.domain.periods import Period
+    from desk.domain.staff import COMMAND_LINE
+
+    # Everything typed is checked before the database is opened: a mistake writes nothing.
+    found = re.fullmatch(r"(\d{4})-(\d{2})", args.month.strip())
+    if found is None or not 1 <= int(found.group(2)) <= 12:
+        raise Refused(_fill(console.translate("Cli", "--month 的月份 “%1” 不对，应为 YYYY-MM，例如 2026-11。"),
+                            args.month))
+    period = Period.month(int(found.group(1)), int(found.group(2)))
+    output = Path(args.output).expanduser().resolve()
+    suffix = output.suffix.lower()
+    if suffix not in (".pdf", ".xlsx"):
+        raise Refused(_fill(console.translate("Cli", "月报只能生成为 .pdf 或 .xlsx 文件，%1 不行。"), output.name))
+    if output.is_dir():
+        raise Refused(_fill(console.translate("Cli", "%1 是文件夹，请给出文件名，例如 %2。"), output,
+                            output / f"report-{args.month.strip()}.pdf"))
+    if not output.parent.is_dir():
+        raise Refused(_fill(console.translate("Cli", "文件夹 %1 不存在。"), output.parent))
+    console._speak()  # the desk's language is installed before the words are looked up
+    from desk.ui.report_wording import report_words
+
+    words = report_words()
+    with _opened(location, args.base, console) as (ctx, _result):
+        from desk.services.bases import BaseService
+        from desk.services.reports import ReportService
+
+        codes = BaseService(ctx).base_codes()
+        if args.base and args.base.strip().upper() not in {code.upper() for code in codes}:
+            raise Refused(_fill(console.translate("Cli", "没有代码为 %1 的基地；本数据库的基地：%2。"), args.base,
+                                "、".join(codes)))
+        reports = ReportService(ctx)
+        try:
+            made = (reports.monthly_pdf if suffix == ".pdf" else reports.workbook)(
+                COMMAND_LINE, period, None, output, words)
+        except ExportFailed as error:
+            raise Refused(_fill(console.translate("Cli", "无法写入 %1：%2。"), output,
+                                error.params.get("detail", ""))) from None
+    console.out(_fill(console.translate("Cli", "已生成 %1 %2 的工作月报：%3"), made.base_code,
+                      words.period_text(period), output))
+    return 0
 
 
 def _purge(args: argparse.Namespace, location: Location, console: Console) -> int:

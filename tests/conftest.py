@@ -14,13 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, make_url
-from sqlalchemy.pool import NullPool
+from backends import ADMIN_PASSWORD, PG_URL_VARIABLE, _backends, _fresh_postgres_database
 
 from desk.domain.clock import FixedClock
 from desk.domain.hours import DEFAULT_WEEK
@@ -30,13 +28,9 @@ from desk.services.context import ServiceContext
 from desk.services.startup import open_database
 from desk.storage.location import Location
 
-PG_URL_VARIABLE = "DESK_TEST_PG_URL"
 START = dt.datetime(2026, 11, 28, 2, 0, tzinfo=dt.UTC)
-ADMIN_PASSWORD = "correct-horse-1"
 
 
-def _backends() -> list[str]:
-    return ["sqlite", "postgresql"] if os.environ.get(PG_URL_VARIABLE) else ["sqlite"]
 
 
 @pytest.fixture
@@ -50,22 +44,6 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         yield f"sqlite:///{tmp_path / 'desk.sqlite3'}"
     else:
         yield from _fresh_postgres_database(os.environ[PG_URL_VARIABLE])
-
-
-def _fresh_postgres_database(server_url: str) -> Iterator[str]:
-    """A new, empty database on the test server, dropped after the test even if connections are left open."""
-    name = f"desk_test_{secrets.token_hex(6)}"
-    server = create_engine(server_url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
-    try:
-        with server.connect() as conn:
-            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-        try:
-            yield make_url(server_url).set(database=name).render_as_string(hide_password=False)
-        finally:
-            with server.connect() as conn:
-                conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        server.dispose()
 
 
 @pytest.fixture

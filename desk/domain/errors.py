@@ -61,6 +61,16 @@ class OutOfRange(InvalidInput):
     code = "out_of_range"  # params: minimum, maximum
 
 
+class RangeTooLong(InvalidInput):
+    code = "range_too_long"  # params: days (the longest range allowed, both ends counted)
+
+
+class ExportFailed(DeskError):
+    """The file of an export could not be written (no such folder, no permission, disk full)."""
+
+    code = "export_failed"  # params: location, detail (the system's reason)
+
+
 # --- staff and login -----------------------------------------------------------------------------------------
 
 class LoginFailed(DeskError):

@@ -1,8 +1,8 @@
-"""Domain layer: reporting periods (统计期间) — a calendar month, a quarter, a year or a custom range of local days,
-both ends included. Reports and notices (积分公示) are asked for by period; the service turns a period into
+"""Domain layer: reporting periods (统计期间) — a day, an ISO week (Monday to Sunday), a calendar month, a quarter,
+a year or a custom range of local days, both ends included. Reports and notices (积分公示) are asked for by period; the service turns a period into
 instants in the base's zone.
 
-No prose here: `parts()` gives the year and the month or quarter number, and the printing layer or the window
+No prose here: `parts()` gives the year and the month, quarter or week number, and the printing layer or the window
 words them ("2026年11月", "2026年第4季度", "Q4 2026")."""
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ MAX_DAYS = 366  # a leap year; longer ranges belong in several reports, and keep
 
 
 class PeriodKind(enum.StrEnum):
+    DAY = "day"
+    WEEK = "week"  # ISO week: Monday to Sunday
     MONTH = "month"
     QUARTER = "quarter"
     YEAR = "year"
@@ -25,7 +27,8 @@ class PeriodKind(enum.StrEnum):
 
 @dataclass(frozen=True)
 class PeriodParts:
-    """What a label is made of: the year and, for a month or a quarter, its number (1–12 or 1–4)."""
+    """What a label is made of: the year and, for a month, a quarter or a week, its number (1–12, 1–4 or the ISO
+    week 1–53; a week's year is its ISO year, which differs from the calendar year around New Year)."""
 
     kind: PeriodKind
     year: int
@@ -34,8 +37,8 @@ class PeriodParts:
 
 @dataclass(frozen=True)
 class Period:
-    """Local days `start`..`end`, both included. Build months, quarters and years with the constructors; a
-    direct `Period(start, end)` is a custom range. Invalid ranges raise EndBeforeStart or OutOfRange."""
+    """Local days `start`..`end`, both included. Build days, weeks, months, quarters and years with the
+    constructors; a direct `Period(start, end)` is a custom range. Invalid ranges raise EndBeforeStart or OutOfRange."""
 
     start: dt.date
     end: dt.date
@@ -49,6 +52,16 @@ class Period:
             raise OutOfRange("end", minimum=1, maximum=MAX_DAYS)
 
     # -- constructors --------------------------------------------------------------------------------------------
+
+    @classmethod
+    def day(cls, day: dt.date) -> Period:
+        return cls(day, day, PeriodKind.DAY)
+
+    @classmethod
+    def week(cls, day: dt.date) -> Period:
+        """The ISO week (Monday to Sunday) that `day` falls in."""
+        monday = day - dt.timedelta(days=day.weekday())
+        return cls(monday, monday + dt.timedelta(days=6), PeriodKind.WEEK)
 
     @classmethod
     def month(cls, year: int, month: int) -> Period:
@@ -75,8 +88,12 @@ class Period:
 
     @classmethod
     def containing(cls, day: dt.date, kind: PeriodKind | str) -> Period:
-        """The month, quarter or year `day` falls in (a custom range is the day alone)."""
+        """The day, week, month, quarter or year `day` falls in (a custom range is the day alone)."""
         match PeriodKind(kind):
+            case PeriodKind.DAY:
+                return cls.day(day)
+            case PeriodKind.WEEK:
+                return cls.week(day)
             case PeriodKind.MONTH:
                 return cls.month(day.year, day.month)
             case PeriodKind.QUARTER:
@@ -96,8 +113,8 @@ class Period:
         return isinstance(day, dt.date) and self.start <= day <= self.end
 
     def previous(self) -> Period:
-        """The period just before: the previous month, quarter or year; for a custom range the range of the same
-        number of days ending the day before this one starts."""
+        """The period just before: the previous day, week, month, quarter or year; for a custom range the range of
+        the same number of days ending the day before this one starts."""
         if self.kind is PeriodKind.CUSTOM:
             end = self.start - dt.timedelta(days=1)
             return Period.custom(end - dt.timedelta(days=self.days - 1), end)
@@ -109,6 +126,9 @@ class Period:
                 return PeriodParts(self.kind, self.start.year, self.start.month)
             case PeriodKind.QUARTER:
                 return PeriodParts(self.kind, self.start.year, (self.start.month - 1) // 3 + 1)
+            case PeriodKind.WEEK:
+                iso = self.start.isocalendar()
+                return PeriodParts(self.kind, iso.year, iso.week)
             case _:
                 return PeriodParts(self.kind, self.start.year, None)
 

@@ -12,15 +12,18 @@ from desk.services.bookings import BookingService
 from desk.services.charging import ChargingService
 from desk.services.checks import CheckService
 from desk.services.context import ServiceContext
+from desk.services.dashboard import DashboardService
 from desk.services.day_board import DayBoardService
 from desk.services.exports import ExportService
 from desk.services.facilities import FacilityService
 from desk.services.facility_admin import FacilityAdminService
+from desk.services.ledger_exports import LedgerExportService
 from desk.services.merchants import MerchantService
 from desk.services.people import PeopleService
 from desk.services.points import PointsService
 from desk.services.preferences import Preferences
 from desk.services.projects import ProjectService
+from desk.services.reports import ReportService
 from desk.services.retention import RetentionService
 from desk.services.settings import SettingsService
 from desk.services.settlements import SettlementService
@@ -51,11 +54,14 @@ class Services:
     charging: ChargingService
     visit_log: VisitLogService
     exports: ExportService
+    ledger_exports: LedgerExportService
     points: PointsService
     vouchers: VoucherService
     settlements: SettlementService
     projects: ProjectService
     merchants: MerchantService
+    dashboard: DashboardService
+    reports: ReportService
 
     @classmethod
     def build(cls, ctx: ServiceContext) -> Services:
@@ -66,6 +72,8 @@ class Services:
             visits=VisitService(ctx), retention=RetentionService(ctx), facilities=FacilityService(ctx),
             facility_admin=FacilityAdminService(ctx),
             bookings=BookingService(ctx), day_board=DayBoardService(ctx), charging=ChargingService(ctx),
-            visit_log=VisitLogService(ctx), exports=ExportService(ctx), points=PointsService(ctx), vouchers=VoucherService(ctx),
+            visit_log=VisitLogService(ctx), exports=ExportService(ctx), ledger_exports=LedgerExportService(ctx),
+            points=PointsService(ctx), vouchers=VoucherService(ctx),
             projects=ProjectService(ctx), merchants=MerchantService(ctx), settlements=SettlementService(ctx),
+            dashboard=DashboardService(ctx), reports=ReportService(ctx),
         )

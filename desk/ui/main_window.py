@@ -134,10 +134,10 @@ class MainWindow(Retranslating, QMainWindow):
         self._account_menu.addAction(self._quit)
         self._go_menu = self.menuBar().addMenu("")
         self._page_actions: list[QAction] = []
-        for index, spec in enumerate(self._specs[:9]):
+        for index, spec in enumerate(self._specs[:10]):  # Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth
             action = QAction(self)
             action.setObjectName(f"action_page_{spec.key}")
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.setShortcut(QKeySequence(f"Ctrl+{(index + 1) % 10}"))
             action.triggered.connect(lambda _checked=False, row=index: self._nav.setCurrentRow(row))
             self._go_menu.addAction(action)
             self._page_actions.append(action)
@@ -160,6 +160,9 @@ class MainWindow(Retranslating, QMainWindow):
             restored = getattr(page, "restored", None)
             if restored is not None:  # after a restore everyone logs in again, on the restored data
                 restored.connect(self.logout_requested.emit)
+            open_page = getattr(page, "open_page", None)
+            if open_page is not None:  # a page that leads to others (the 今日 tiles)
+                open_page.connect(self._on_page_open_page)
         return page
 
     # -- slots ---------------------------------------------------------------------------------------------------
@@ -172,6 +175,11 @@ class MainWindow(Retranslating, QMainWindow):
         refresh = getattr(page, "refresh", None)
         if callable(refresh):
             refresh()
+
+    def _on_page_open_page(self, key: str) -> None:
+        keys = self.page_keys()
+        if key in keys:  # a page this role does not see stays closed
+            self._nav.setCurrentRow(keys.index(key))
 
     def _on_change_password_triggered(self) -> None:
         ChangePasswordDialog(self._context.services.auth, self._context.actor, parent=self).open()
@@ -190,8 +198,8 @@ class MainWindow(Retranslating, QMainWindow):
         for row, spec in enumerate(self._specs):
             item = self._nav.item(row)
             item.setText(spec.translated_title())
-            if row < 9:
-                item.setToolTip(f"{spec.translated_title()} (Ctrl+{row + 1})")
+            if row < 10:
+                item.setToolTip(f"{spec.translated_title()} (Ctrl+{(row + 1) % 10})")
         actor = self._context.actor
         self._base_label.setText(self._profile.name)
         self._staff_label.setText(self.tr("%1（%2）").replace("%1", actor.display_name).replace(

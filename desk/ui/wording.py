@@ -49,6 +49,11 @@ def error_text(error: e.DeskError) -> str:
         case e.OutOfRange():
             return translate("Wording", "超出允许范围（%1–%2）。").replace("%1", str(p.get("minimum"))).replace(
                 "%2", str(p.get("maximum")))
+        case e.RangeTooLong():
+            return Wording.tr("一次最多导出 %n 天，请缩短日期范围。", None, int(p.get("days", 0)))
+        case e.ExportFailed():
+            return translate("Wording", "无法写入 %1：%2。请换一个文件夹，或关闭正在使用此文件的程序。").replace(
+                "%1", location).replace("%2", str(p.get("detail", "")))
         case e.LoginFailed():
             return translate("Wording", "用户名或密码不正确。")
         case e.AccountLocked():

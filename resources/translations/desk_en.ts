@@ -261,6 +261,22 @@
         <translation>Visit records exported</translation>
     </message>
     <message>
+        <source>导出预约台账</source>
+        <translation>Exported the booking register</translation>
+    </message>
+    <message>
+        <source>导出充电台账</source>
+        <translation>Exported the charging register</translation>
+    </message>
+    <message>
+        <source>导出积分流水台账</source>
+        <translation>Exported the points ledger</translation>
+    </message>
+    <message>
+        <source>导出兑换券台账</source>
+        <translation>Exported the voucher register</translation>
+    </message>
+    <message>
         <source>加入红色积分</source>
         <translation>Joined Red Points</translation>
     </message>
@@ -319,6 +335,10 @@
     <message>
         <source>导出结算单</source>
         <translation>Settlement statement exported</translation>
+    </message>
+    <message>
+        <source>导出统计报表</source>
+        <translation>Exported a report</translation>
     </message>
     <message>
         <source>获得积分</source>
@@ -463,6 +483,10 @@
     <message>
         <source>兑换项目</source>
         <translation>Reward</translation>
+    </message>
+    <message>
+        <source>统计报表</source>
+        <translation>Report</translation>
     </message>
     <message>
         <source>系统</source>
@@ -1816,8 +1840,48 @@ F1–F8 purpose · Alt+N people · F9 anonymous · Esc clear · Ctrl+R refresh o
         <translation>Exported %1 visit records (%2 to %3) to %4</translation>
     </message>
     <message>
+        <source>一次最多导出 %1 天，%2 至 %3 共 %4 天，请分段导出。</source>
+        <translation>At most %1 days can be exported at once; %2 to %3 is %4 days. Export it in parts.</translation>
+    </message>
+    <message>
+        <source>只能导出为 .xlsx、.csv 或 .pdf 文件，%1 不行。</source>
+        <translation>Exports can only be .xlsx, .csv or .pdf files, not %1.</translation>
+    </message>
+    <message>
+        <source>已导出 %1 条预约（%2 至 %3）到 %4</source>
+        <translation>Exported %1 booking(s) (%2 to %3) to %4</translation>
+    </message>
+    <message>
+        <source>已导出 %1 条充电记录（%2 至 %3）到 %4</source>
+        <translation>Exported %1 charging session(s) (%2 to %3) to %4</translation>
+    </message>
+    <message>
+        <source>已导出 %1 条积分流水（%2 至 %3）到 %4</source>
+        <translation>Exported %1 points entr(ies) (%2 to %3) to %4</translation>
+    </message>
+    <message>
+        <source>已导出 %1 张兑换券（%2 至 %3）到 %4</source>
+        <translation>Exported %1 voucher(s) (%2 to %3) to %4</translation>
+    </message>
+    <message>
         <source>%1 的日期 “%2” 不对，应为 YYYY-MM-DD，例如 2026-11-28。</source>
         <translation>The date “%2” for %1 is not valid; use YYYY-MM-DD, e.g. 2026-11-28.</translation>
+    </message>
+    <message>
+        <source>--month 的月份 “%1” 不对，应为 YYYY-MM，例如 2026-11。</source>
+        <translation>The --month value “%1” is not a month: use YYYY-MM, e.g. 2026-11.</translation>
+    </message>
+    <message>
+        <source>月报只能生成为 .pdf 或 .xlsx 文件，%1 不行。</source>
+        <translation>The monthly report can only be a .pdf or .xlsx file, not %1.</translation>
+    </message>
+    <message>
+        <source>没有代码为 %1 的基地；本数据库的基地：%2。</source>
+        <translation>There is no base with the code %1; the bases in this database: %2.</translation>
+    </message>
+    <message>
+        <source>已生成 %1 %2 的工作月报：%3</source>
+        <translation>Monthly report of %1 for %2 written: %3</translation>
     </message>
     <message>
         <source>将匿名化 %1 人的姓名和电话（最近一次到访早于 %2，且不是积分会员；保留期限 %3 天）。未作任何改动。</source>
@@ -2153,6 +2217,76 @@ F1–F8 purpose · Alt+N people · F9 anonymous · Esc clear · Ctrl+R refresh o
         <translation>
             <numerusform>%1 · %n person</numerusform>
             <numerusform>%1 · %n people</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportPanel</name>
+    <message>
+        <source>所选期间的报表：封面、概况、图表和各表，A4 PDF</source>
+        <translation>The report of the chosen period: cover, overview, charts and tables, as an A4 PDF</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>所选期间的报表，每个表一个工作表</source>
+        <translation>The report of the chosen period, one worksheet per table</translation>
+    </message>
+    <message>
+        <source>台账</source>
+        <translation>Registers</translation>
+    </message>
+    <message>
+        <source>多日的到访台账保存为 Excel 或 CSV；按“日”统计时也可保存为 PDF。</source>
+        <translation>A visit register of several days is saved as Excel or CSV; for a single day it can also be a PDF.</translation>
+    </message>
+    <message>
+        <source>打开文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>保存报表 PDF</source>
+        <translation>Save the report as PDF</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>保存报表 Excel</source>
+        <translation>Save the report as Excel</translation>
+    </message>
+    <message>
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>保存%1</source>
+        <translation>Save %1</translation>
+    </message>
+    <message>
+        <source>台账只能导出本基地的记录；请在“基地”中选择本基地。</source>
+        <translation>Registers cover this base&apos;s records only: choose this base under “Base”.</translation>
+    </message>
+    <message>
+        <source>无法写入 %1：%2。请换一个文件夹，或关闭正在使用此文件的程序。</source>
+        <translation>Cannot write %1: %2. Choose another folder, or close the program that has the file open.</translation>
+    </message>
+    <message>
+        <source>已保存：%1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>已导出 %n 条记录：</source>
+        <translation>
+            <numerusform>Exported %n record:</numerusform>
+            <numerusform>Exported %n records:</numerusform>
         </translation>
     </message>
 </context>
@@ -3598,6 +3732,60 @@ F1–F8 purpose · Alt+N people · F9 anonymous · Esc clear · Ctrl+R refresh o
         <source>核销</source>
         <translation>Redeem</translation>
     </message>
+    <message>
+        <source>报表</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>今日</source>
+        <translation>Today</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodBar</name>
+    <message>
+        <source>第 %1 季度</source>
+        <translation>Q%1</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>上一期</source>
+        <translation>Previous period</translation>
+    </message>
+    <message>
+        <source>下一期</source>
+        <translation>Next period</translation>
+    </message>
+    <message>
+        <source>选择日期；按周统计时为这一天所在的周（周一至周日）</source>
+        <translation>Choose a date; by week, the week (Monday to Sunday) that holds it</translation>
+    </message>
+    <message>
+        <source>基地</source>
+        <translation>Base</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>%1 至 %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <source>结束日期不能早于开始日期，请检查。</source>
+        <translation>The end date cannot be before the start date.</translation>
+    </message>
+    <message numerus="yes">
+        <source>一份报表最多 %n 天，请缩短日期范围。</source>
+        <translation>
+            <numerusform>A report covers at most %n day: shorten the range.</numerusform>
+            <numerusform>A report covers at most %n days: shorten the range.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PersonPicker</name>
@@ -4638,6 +4826,96 @@ A scanned member card shows the member at once · ↓ to the ledger · Esc back 
     <message>
         <source>今天 %1</source>
         <translation>today %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWords</name>
+    <message>
+        <source>到访台账</source>
+        <translation>Visit register</translation>
+    </message>
+    <message>
+        <source>预约台账</source>
+        <translation>Booking register</translation>
+    </message>
+    <message>
+        <source>充电台账</source>
+        <translation>Charging register</translation>
+    </message>
+    <message>
+        <source>积分流水台账</source>
+        <translation>Points ledger</translation>
+    </message>
+    <message>
+        <source>兑换券台账</source>
+        <translation>Voucher register</translation>
+    </message>
+    <message>
+        <source>日</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>周</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>月</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>季度</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <source>年</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>自定义</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <source>日报 PDF…</source>
+        <translation>Daily report PDF…</translation>
+    </message>
+    <message>
+        <source>周报 PDF…</source>
+        <translation>Weekly report PDF…</translation>
+    </message>
+    <message>
+        <source>月报 PDF…</source>
+        <translation>Monthly report PDF…</translation>
+    </message>
+    <message>
+        <source>季报 PDF…</source>
+        <translation>Quarterly report PDF…</translation>
+    </message>
+    <message>
+        <source>年报 PDF…</source>
+        <translation>Annual report PDF…</translation>
+    </message>
+    <message>
+        <source>报表 PDF…</source>
+        <translation>Report PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>请先选择有效的统计期间。</source>
+        <translation>Choose a valid period first.</translation>
+    </message>
+    <message>
+        <source>正在统计…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>本期无数据</source>
+        <translation>No data in this period</translation>
+    </message>
+    <message>
+        <source>无法统计这一期间。</source>
+        <translation>This period cannot be counted.</translation>
     </message>
 </context>
 <context>
@@ -5742,6 +6020,206 @@ Today %2</translation>
     </message>
 </context>
 <context>
+    <name>TodayPage</name>
+    <message>
+        <source>今日概况</source>
+        <translation>Today at a glance</translation>
+    </message>
+    <message>
+        <source>今日到访（人次）</source>
+        <translation>Visitors today</translation>
+    </message>
+    <message>
+        <source>在馆人数</source>
+        <translation>On site now</translation>
+    </message>
+    <message>
+        <source>接下来的预约</source>
+        <translation>Next booking</translation>
+    </message>
+    <message>
+        <source>空闲充电桩 / 插座</source>
+        <translation>Free charging points</translation>
+    </message>
+    <message>
+        <source>母婴室</source>
+        <translation>Nursing room</translation>
+    </message>
+    <message>
+        <source>今日发放积分</source>
+        <translation>Points earned today</translation>
+    </message>
+    <message>
+        <source>今日兑换券</source>
+        <translation>Vouchers issued today</translation>
+    </message>
+    <message>
+        <source>报名即将截止</source>
+        <translation>Sign-ups closing</translation>
+    </message>
+    <message>
+        <source>每小时到访人次</source>
+        <translation>Visitors per hour</translation>
+    </message>
+    <message>
+        <source>今日到访类别</source>
+        <translation>Visitors by category</translation>
+    </message>
+    <message>
+        <source>即将开始的预约</source>
+        <translation>Coming up</translation>
+    </message>
+    <message>
+        <source>三天内截止报名的项目</source>
+        <translation>Sign-ups closing within 3 days</translation>
+    </message>
+    <message>
+        <source>今天还没有到访登记。</source>
+        <translation>No visitors yet today.</translation>
+    </message>
+    <message>
+        <source>更新于 %1</source>
+        <translation>Updated %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 条登记</source>
+        <translation>
+            <numerusform>%n check-in</numerusform>
+            <numerusform>%n check-ins</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>近%1周同日平均 %2</source>
+        <translation>Usual (%1 wk): %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 条登记未签退</source>
+        <translation>
+            <numerusform>%n not checked out</numerusform>
+            <numerusform>%n not checked out</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>今日爽约 %n 次</source>
+        <translation>
+            <numerusform>%n no-show today</numerusform>
+            <numerusform>%n no-shows today</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>暂无预约</source>
+        <translation>No bookings ahead</translation>
+    </message>
+    <message>
+        <source>充电中 %1 · 超时 %2</source>
+        <translation>In use %1 · overdue %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>故障 %n 个</source>
+        <translation>
+            <numerusform>%n out of order</numerusform>
+            <numerusform>%n out of order</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>本基地没有母婴室</source>
+        <translation>No nursing room here</translation>
+    </message>
+    <message>
+        <source>上次清洁 %1 %2</source>
+        <translation>Cleaned %1 %2</translation>
+    </message>
+    <message>
+        <source>尚无清洁记录</source>
+        <translation>No cleaning logged</translation>
+    </message>
+    <message>
+        <source>空闲</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <source>暂停使用</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>超时</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>已超时 %1</source>
+        <translation>Over by %1</translation>
+    </message>
+    <message>
+        <source>使用中</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <source>%1 起，预计 %2 结束</source>
+        <translation>Since %1, until %2</translation>
+    </message>
+    <message>
+        <source>使用 %1 分</source>
+        <translation>%1 spent</translation>
+    </message>
+    <message numerus="yes">
+        <source>核销 %n 张</source>
+        <translation>
+            <numerusform>%n redeemed</numerusform>
+            <numerusform>%n redeemed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 截止，余 %n 名</source>
+        <translation>
+            <numerusform>%1: closes %2, %n place left</numerusform>
+            <numerusform>%1: closes %2, %n places left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>三天内没有截止的报名</source>
+        <translation>None closing in 3 days</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 截止，余 %n 名</source>
+        <translation>
+            <numerusform>Closes %1, %n place left</numerusform>
+            <numerusform>Closes %1, %n places left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1时</source>
+        <translation>%1h</translation>
+    </message>
+    <message>
+        <source>今日</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>近 %1 周同日平均</source>
+        <translation>Same weekday, last %1 weeks</translation>
+    </message>
+    <message>
+        <source>%1 人次 · %2 次</source>
+        <translation>%1 people · %2 visits</translation>
+    </message>
+    <message>
+        <source>明天 %1</source>
+        <translation>Tomorrow %1</translation>
+    </message>
+    <message>
+        <source>昨天 %1</source>
+        <translation>Yesterday %1</translation>
+    </message>
+    <message>
+        <source>未留姓名</source>
+        <translation>no name</translation>
+    </message>
+    <message>
+        <source>%1 人次</source>
+        <translation>%1 people</translation>
+    </message>
+</context>
+<context>
     <name>UnitModel</name>
     <message>
         <source>名称</source>
@@ -5959,10 +6437,6 @@ Today %2</translation>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
-    <message>
-        <source>无法写入 %1：%2。请换一个文件夹，或先关闭正在打开它的程序。</source>
-        <translation>Cannot write %1: %2. Choose another folder, or first close the program that has the file open.</translation>
-    </message>
     <message numerus="yes">
         <source>已导出 %n 条到访记录到：</source>
         <translation>
@@ -6171,6 +6645,17 @@ Reason: %3</translation>
     <message>
         <source>超出允许范围（%1–%2）。</source>
         <translation>Out of the allowed range (%1–%2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>一次最多导出 %n 天，请缩短日期范围。</source>
+        <translation>
+            <numerusform>At most %n day can be exported at once: shorten the range.</numerusform>
+            <numerusform>At most %n days can be exported at once: shorten the range.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>无法写入 %1：%2。请换一个文件夹，或关闭正在使用此文件的程序。</source>
+        <translation>Cannot write %1: %2. Choose another folder, or close the program that has the file open.</translation>
     </message>
     <message>
         <source>用户名或密码不正确。</source>
@@ -6703,12 +7188,224 @@ Reason: %3</translation>
         <translation>Language</translation>
     </message>
     <message>
+        <source>{base} {register}</source>
+        <translation>{base} {register}</translation>
+    </message>
+    <message>
+        <source>日期：{start} 至 {end}</source>
+        <translation>Dates: {start} to {end}</translation>
+    </message>
+    <message>
+        <source>打印时间：{time}</source>
+        <translation>Printed: {time}</translation>
+    </message>
+    <message>
+        <source>此期间没有记录。</source>
+        <translation>No records in this period.</translation>
+    </message>
+    <message>
+        <source>预约台账</source>
+        <translation>Booking register</translation>
+    </message>
+    <message>
+        <source>预约记录</source>
+        <translation>Bookings</translation>
+    </message>
+    <message>
+        <source>设施</source>
+        <translation>Facility</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>结束</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>取消原因</source>
+        <translation>Cancel reason</translation>
+    </message>
+    <message>
+        <source>签到时间</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <source>匿名</source>
+        <translation>Anonymous</translation>
+    </message>
+    <message>
+        <source>（已匿名化）</source>
+        <translation>(anonymised)</translation>
+    </message>
+    <message>
+        <source>合计：{count} 条预约，{people} 人次，{minutes} 分钟；已完成 {completed} 条，已取消 {cancelled} 条，未到 {no_show} 条</source>
+        <translation>Total: {count} bookings, {people} people, {minutes} minutes; {completed} completed, {cancelled} cancelled, {no_show} no-shows</translation>
+    </message>
+    <message>
+        <source>充电台账</source>
+        <translation>Charging register</translation>
+    </message>
+    <message>
+        <source>充电记录</source>
+        <translation>Charging sessions</translation>
+    </message>
+    <message>
+        <source>充电位</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>预计结束</source>
+        <translation>Planned end</translation>
+    </message>
+    <message>
+        <source>安全检查</source>
+        <translation>Safety check</translation>
+    </message>
+    <message>
+        <source>超时</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>已勾选</source>
+        <translation>Ticked</translation>
+    </message>
+    <message>
+        <source>未勾选</source>
+        <translation>Not ticked</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>合计：{count} 次充电，已结束 {stopped} 次，共 {minutes} 分钟；超时 {overdue} 次</source>
+        <translation>Total: {count} sessions, {stopped} ended, {minutes} minutes; {overdue} overdue</translation>
+    </message>
+    <message>
+        <source>积分流水台账</source>
+        <translation>Points ledger</translation>
+    </message>
+    <message>
+        <source>积分流水</source>
+        <translation>Points entries</translation>
+    </message>
+    <message>
+        <source>流水号</source>
+        <translation>Entry no.</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>会员号</source>
+        <translation>Member no.</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
         <source>积分</source>
         <translation>Points</translation>
     </message>
     <message>
+        <source>余额</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
         <source>原因</source>
         <translation>Reason</translation>
+    </message>
+    <message>
+        <source>关联</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>系统</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>项目：{title}</source>
+        <translation>Project: {title}</translation>
+    </message>
+    <message>
+        <source>兑换券 {code}</source>
+        <translation>Voucher {code}</translation>
+    </message>
+    <message>
+        <source>冲正第 {number} 号</source>
+        <translation>Reverses no. {number}</translation>
+    </message>
+    <message>
+        <source>合计：{count} 条流水；获得 {earned}，兑换 {spent}，退还 {refunded}，调整 {adjusted}，冲正 {reversed}，过期 {expired}；净变动 {net}</source>
+        <translation>Total: {count} entries; earned {earned}, exchanged {spent}, refunded {refunded}, adjusted {adjusted}, reversed {reversed}, expired {expired}; net change {net}</translation>
+    </message>
+    <message>
+        <source>兑换券台账</source>
+        <translation>Voucher register</translation>
+    </message>
+    <message>
+        <source>兑换券</source>
+        <translation>Vouchers</translation>
+    </message>
+    <message>
+        <source>券码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>兑换项目</source>
+        <translation>Reward</translation>
+    </message>
+    <message>
+        <source>面值（元）</source>
+        <translation>Face value (yuan)</translation>
+    </message>
+    <message>
+        <source>发券时间</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>核销时间</source>
+        <translation>Redeemed</translation>
+    </message>
+    <message>
+        <source>核销人</source>
+        <translation>Redeemed by</translation>
+    </message>
+    <message>
+        <source>作废/过期时间</source>
+        <translation>Voided / expired</translation>
+    </message>
+    <message>
+        <source>作废原因</source>
+        <translation>Void reason</translation>
+    </message>
+    <message>
+        <source>结算单号</source>
+        <translation>Statement no.</translation>
+    </message>
+    <message>
+        <source>合计：{count} 张兑换券，{points} 积分，面值 {value} 元；已核销 {redeemed} 张，未使用 {issued} 张，已作废 {void} 张，已过期 {expired} 张</source>
+        <translation>Total: {count} vouchers, {points} points, face value {value} yuan; {redeemed} redeemed, {issued} unused, {void} voided, {expired} expired</translation>
     </message>
     <message>
         <source>星期一</source>
@@ -6855,8 +7552,468 @@ Reason: %3</translation>
         <translation>Canceled</translation>
     </message>
     <message>
+        <source>{base} 工作日报</source>
+        <translation>{base} — daily report</translation>
+    </message>
+    <message>
+        <source>{base} 工作周报</source>
+        <translation>{base} — weekly report</translation>
+    </message>
+    <message>
+        <source>{base} 工作月报</source>
+        <translation>{base} — monthly report</translation>
+    </message>
+    <message>
+        <source>{base} 工作季报</source>
+        <translation>{base} — quarterly report</translation>
+    </message>
+    <message>
+        <source>{base} 工作年报</source>
+        <translation>{base} — annual report</translation>
+    </message>
+    <message>
+        <source>{base} 工作报表</source>
+        <translation>{base} — report</translation>
+    </message>
+    <message>
+        <source>{year}年{month}月</source>
+        <translation>{year}-{month:02d}</translation>
+    </message>
+    <message>
+        <source>{year}年第{quarter}季度</source>
+        <translation>Q{quarter} {year}</translation>
+    </message>
+    <message>
+        <source>{year}年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <source>{start} 至 {end}</source>
+        <translation>{start} to {end}</translation>
+    </message>
+    <message>
+        <source>本期概况</source>
+        <translation>This period at a glance</translation>
+    </message>
+    <message>
+        <source>较上期 ↑ {percent}</source>
+        <translation>↑ {percent} on the previous period</translation>
+    </message>
+    <message>
+        <source>较上期 ↓ {percent}</source>
+        <translation>↓ {percent} on the previous period</translation>
+    </message>
+    <message>
+        <source>与上期持平</source>
+        <translation>Same as the previous period</translation>
+    </message>
+    <message>
+        <source>上期为 0</source>
+        <translation>Previous period was 0</translation>
+    </message>
+    <message>
+        <source>生成时间：{at}</source>
+        <translation>Generated: {at}</translation>
+    </message>
+    <message>
+        <source>无上期数据</source>
+        <translation>No previous period</translation>
+    </message>
+    <message>
+        <source>概况</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <source>本期</source>
+        <translation>This period</translation>
+    </message>
+    <message>
+        <source>上期</source>
+        <translation>Previous period</translation>
+    </message>
+    <message>
+        <source>变化（%）</source>
+        <translation>Change (%)</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>基地</source>
+        <translation>Base</translation>
+    </message>
+    <message>
+        <source>统计期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>上期期间</source>
+        <translation>Previous period</translation>
+    </message>
+    <message>
+        <source>生成时间</source>
+        <translation>Generated</translation>
+    </message>
+    <message>
+        <source>{year}年第{week}周（{start} 至 {end}）</source>
+        <translation>Week {week} of {year} ({start} to {end})</translation>
+    </message>
+    <message>
+        <source>本期无记录</source>
+        <translation>No records in this period</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>到访人次</source>
+        <translation>Visitors (people)</translation>
+    </message>
+    <message>
+        <source>服务人数</source>
+        <translation>People served</translation>
+    </message>
+    <message>
+        <source>预约次数</source>
+        <translation>Bookings</translation>
+    </message>
+    <message>
+        <source>设施使用率</source>
+        <translation>Facility use</translation>
+    </message>
+    <message>
+        <source>充电次数</source>
+        <translation>Charging sessions</translation>
+    </message>
+    <message>
+        <source>举办项目</source>
+        <translation>Projects held</translation>
+    </message>
+    <message>
+        <source>项目认领</source>
+        <translation>Project claims</translation>
+    </message>
+    <message>
+        <source>项目完成</source>
+        <translation>Projects completed</translation>
+    </message>
+    <message>
+        <source>积分发放</source>
+        <translation>Points earned</translation>
+    </message>
+    <message>
+        <source>积分消费</source>
+        <translation>Points spent</translation>
+    </message>
+    <message>
+        <source>兑换券发放</source>
+        <translation>Vouchers issued</translation>
+    </message>
+    <message>
+        <source>兑换券核销</source>
+        <translation>Vouchers redeemed</translation>
+    </message>
+    <message>
+        <source>服务商户数</source>
+        <translation>Merchants served</translation>
+    </message>
+    <message>
+        <source>人次</source>
+        <translation>people</translation>
+    </message>
+    <message>
+        <source>人</source>
+        <translation>people</translation>
+    </message>
+    <message>
+        <source>次</source>
+        <translation>times</translation>
+    </message>
+    <message>
+        <source>个</source>
+        <translation>projects</translation>
+    </message>
+    <message>
+        <source>分</source>
+        <translation>pts</translation>
+    </message>
+    <message>
+        <source>张</source>
+        <translation>vouchers</translation>
+    </message>
+    <message>
+        <source>家</source>
+        <translation>merchants</translation>
+    </message>
+    <message>
+        <source>小时</source>
+        <translation>h</translation>
+    </message>
+    <message>
+        <source>到访情况</source>
+        <translation>Visitors</translation>
+    </message>
+    <message>
+        <source>到访人次为每次登记的人数之和；服务人数为登记了身份的不同人数，匿名登记和驿站快递员不计在内。日期和时段按本基地当地时间。</source>
+        <translation>Visitors (people) is the sum of the party sizes of all check-ins; people served counts different registered people — anonymous check-ins and station couriers are not included. Days and hours are the base&apos;s local time.</translation>
+    </message>
+    <message>
+        <source>按人员类别</source>
+        <translation>By category</translation>
+    </message>
+    <message>
+        <source>按来访事由</source>
+        <translation>By purpose</translation>
+    </message>
+    <message>
+        <source>按日</source>
+        <translation>By day</translation>
+    </message>
+    <message>
+        <source>按月</source>
+        <translation>By month</translation>
+    </message>
+    <message>
+        <source>按时段</source>
+        <translation>By hour</translation>
+    </message>
+    <message>
+        <source>每日到访人次</source>
+        <translation>Visitors per day</translation>
+    </message>
+    <message>
+        <source>每月到访人次</source>
+        <translation>Visitors per month</translation>
+    </message>
+    <message>
+        <source>各时段到访人次</source>
+        <translation>Visitors by hour of day</translation>
+    </message>
+    <message>
+        <source>人员类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>来访事由</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>时段</source>
+        <translation>Hour</translation>
+    </message>
+    <message>
+        <source>{hour}时</source>
+        <translation>{hour}:00</translation>
+    </message>
+    <message>
+        <source>到访次数</source>
+        <translation>Check-ins</translation>
+    </message>
+    <message>
+        <source>人次占比（%）</source>
+        <translation>Share of people (%)</translation>
+    </message>
+    <message>
+        <source>暖新驿站</source>
+        <translation>Warm Station</translation>
+    </message>
+    <message>
+        <source>新就业群体（快递员、外卖骑手、网约车司机）在暖新驿站的到访，按所属平台；各项服务为使用该服务的到访次数。</source>
+        <translation>Visits of gig workers (couriers, delivery riders, ride-hailing drivers) at the Warm Station, by platform; each service column counts the visits that used it.</translation>
+    </message>
+    <message>
+        <source>按平台</source>
+        <translation>By platform</translation>
+    </message>
+    <message>
+        <source>各平台到访次数</source>
+        <translation>Check-ins by platform</translation>
+    </message>
+    <message>
+        <source>设施使用</source>
+        <translation>Facility use</translation>
+    </message>
+    <message>
+        <source>使用率 = 预约时长 ÷ 开放时长。预约时长为已预约、已签到和已完成的预约落在本期的时长；开放时长为各日开放时间（闭馆日、法定节假日不计）乘以在用位置数。未到率 = 未到 ÷ 应到（已签到、已完成和未到）。</source>
+        <translation>Use = hours booked ÷ hours open. Hours booked are the hours of booked, checked-in and completed bookings within the period; hours open are each day&apos;s opening hours (closed days and public holidays excluded) times the units in service. No-show rate = no-shows ÷ bookings due (checked in, completed and no-shows).</translation>
+    </message>
+    <message>
+        <source>预约时长分布（小时，按星期和时段）</source>
+        <translation>Hours booked by weekday and hour</translation>
+    </message>
+    <message>
+        <source>充电服务</source>
+        <translation>Charging</translation>
+    </message>
+    <message>
+        <source>位置数</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>开放时长（小时）</source>
+        <translation>Hours open</translation>
+    </message>
+    <message>
+        <source>预约时长（小时）</source>
+        <translation>Hours booked</translation>
+    </message>
+    <message>
+        <source>使用率（%）</source>
+        <translation>Use (%)</translation>
+    </message>
+    <message>
+        <source>应到</source>
+        <translation>Due</translation>
+    </message>
+    <message>
         <source>未到</source>
         <translation>No-show</translation>
+    </message>
+    <message>
+        <source>未到率（%）</source>
+        <translation>No-show rate (%)</translation>
+    </message>
+    <message>
+        <source>平均时长（分钟）</source>
+        <translation>Average length (min)</translation>
+    </message>
+    <message>
+        <source>服务项目</source>
+        <translation>Service projects</translation>
+    </message>
+    <message>
+        <source>本期开始的服务项目；认领为占用名额的认领（已认领、已完成、未到）。</source>
+        <translation>Service projects starting in the period; claims are those holding a place (claimed, completed, absent).</translation>
+    </message>
+    <message>
+        <source>按项目类型</source>
+        <translation>By project type</translation>
+    </message>
+    <message>
+        <source>项目类型</source>
+        <translation>Project type</translation>
+    </message>
+    <message>
+        <source>项目数</source>
+        <translation>Projects</translation>
+    </message>
+    <message>
+        <source>名额</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>认领</source>
+        <translation>Claims</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>红色积分</source>
+        <translation>Red points</translation>
+    </message>
+    <message>
+        <source>本期的积分流水，按会员加入时所在的基地统计；兑换、过期为负数。积分消费 = 兑换 − 退还。</source>
+        <translation>Points entries of the period, counted at the base where each member joined; exchanges and expiries are negative. Points spent = exchanged − refunded.</translation>
+    </message>
+    <message>
+        <source>按流水类型</source>
+        <translation>By entry kind</translation>
+    </message>
+    <message>
+        <source>流水类型</source>
+        <translation>Entry kind</translation>
+    </message>
+    <message>
+        <source>笔数</source>
+        <translation>Entries</translation>
+    </message>
+    <message>
+        <source>本基地发放的兑换券，发放、核销、作废和过期各按发生的时间计入本期。</source>
+        <translation>Vouchers issued by this base; issues, redemptions, voids and expiries each count in the period in which they happened.</translation>
+    </message>
+    <message>
+        <source>按联盟商家</source>
+        <translation>By alliance merchant</translation>
+    </message>
+    <message>
+        <source>兑换最多的项目</source>
+        <translation>Top rewards</translation>
+    </message>
+    <message>
+        <source>发放（张）</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>发放积分</source>
+        <translation>Points (issued)</translation>
+    </message>
+    <message>
+        <source>发放面值（元）</source>
+        <translation>Face value issued (yuan)</translation>
+    </message>
+    <message>
+        <source>核销（张）</source>
+        <translation>Redeemed</translation>
+    </message>
+    <message>
+        <source>核销积分</source>
+        <translation>Points (redeemed)</translation>
+    </message>
+    <message>
+        <source>核销面值（元）</source>
+        <translation>Face value redeemed (yuan)</translation>
+    </message>
+    <message>
+        <source>作废（张）</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <source>过期（张）</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>排名</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>周一</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>周二</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>周三</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>周四</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>周五</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>周六</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>周日</source>
+        <translation>Sun</translation>
     </message>
     <message>
         <source>获得</source>

@@ -208,7 +208,7 @@ def test_at_closing_time_the_session_timer_checks_everyone_out_automatically(
         click(qtbot, find(dialog, QPushButton, "login_button"))
     window = session.window
     assert window is not None
-    page = window.current_page()
+    page = window.show_page("checkin")
     assert isinstance(page, CheckinPage)
     window.show_page("settings")  # the timer works whichever page is shown
     page.refresh()

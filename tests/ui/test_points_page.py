@@ -122,12 +122,12 @@ def _adjust(qtbot: QtBot, page: PointsPage, amount: int, reason: str) -> AdjustD
 
 # -- finding and joining -----------------------------------------------------------------------------------------
 
-def test_the_page_is_ctrl_5_and_the_find_field_has_the_focus(qtbot: QtBot, window: MainWindow) -> None:
+def test_the_page_is_ctrl_6_and_the_find_field_has_the_focus(qtbot: QtBot, window: MainWindow) -> None:
     keys = window.page_keys()
-    assert keys[:5] == ["checkin", "visit_log", "bookings", "charging", "points"]
+    assert keys[:6] == ["today", "checkin", "visit_log", "bookings", "charging", "points"]
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     page = window.current_page()
     assert isinstance(page, PointsPage)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.search_field)

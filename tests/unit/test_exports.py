@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 from visitlog_data import PHONES, START, Log, build_log, local
 
 from desk.domain.clock import FixedClock
-from desk.domain.errors import BadFormat, EndBeforeStart, PermissionDenied
+from desk.domain.errors import BadFormat, EndBeforeStart, ExportFailed, PermissionDenied
 from desk.domain.people import Category, Purpose
 from desk.domain.staff import Actor, Role
 from desk.printing.register import VisitWords
@@ -212,7 +212,7 @@ def test_a_failed_write_keeps_the_old_file(ctx: ServiceContext, log: Log, out: P
         raise OSError("disk full")
 
     monkeypatch.setattr(exports_module, "_write_csv", broken)
-    with pytest.raises(OSError):
+    with pytest.raises(ExportFailed):
         ExportService(ctx).visits(log.admin, FROM, TO, path)
     assert path.read_text(encoding="utf-8") == "an earlier export"
     assert [p.name for p in out.iterdir()] == ["visits.csv"]

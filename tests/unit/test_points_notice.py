@@ -82,7 +82,7 @@ def test_invalid_periods_are_refused() -> None:
     with pytest.raises(OutOfRange):
         Period.quarter(2026, 0)
     with pytest.raises(ValueError):
-        Period.containing(dt.date(2026, 1, 1), "week")
+        Period.containing(dt.date(2026, 1, 1), "fortnight")
 
 
 def test_parts_and_words_name_a_period_in_either_language() -> None:

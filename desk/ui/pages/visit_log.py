@@ -618,13 +618,11 @@ class VisitLogPage(Retranslating, QWidget):
         self._set_busy(True)
         self._result.setText(self.tr("正在导出…"))
 
-        def work() -> ExportResult | OSError:
-            try:
-                if suffix == ".pdf":
-                    return exports.register_pdf(actor, day, path, words)
-                return exports.visits(actor, day, day, path, words)
-            except OSError as error:  # a folder without write access, a full disk, the file open in Excel
-                return error
+        def work() -> ExportResult:
+            # A folder without write access, a full disk, the file open in Excel: the service says ExportFailed.
+            if suffix == ".pdf":
+                return exports.register_pdf(actor, day, path, words)
+            return exports.visits(actor, day, day, path, words)
 
         self._context.tasks.run(work, self._on_exported, self._on_export_failed)
 
@@ -634,15 +632,10 @@ class VisitLogPage(Retranslating, QWidget):
         if busy:
             self._export_error.show_text("")
 
-    def _on_exported(self, result: ExportResult | OSError) -> None:
+    def _on_exported(self, result: ExportResult) -> None:
         if not isValid(self):
             return
         self._set_busy(False)
-        if isinstance(result, OSError):
-            self._result.clear()
-            self._export_error.show_text(self.tr("无法写入 %1：%2。请换一个文件夹，或先关闭正在打开它的程序。")
-                                         .replace("%1", str(result.filename or "")).replace("%2", result.strerror or str(result)))
-            return
         self._result.setText(self.tr("已导出 %n 条到访记录到：", "", result.rows) + str(result.path))
 
     def _on_export_failed(self, error: DeskError) -> None:

@@ -73,6 +73,10 @@ ACTION_LABELS = {
     "visits_auto_checked_out": str(QT_TRANSLATE_NOOP("AuditLogModel", "闭馆自动签退")),
     "visits_checked_out": str(QT_TRANSLATE_NOOP("AuditLogModel", "签退")),
     "visits_exported": str(QT_TRANSLATE_NOOP("AuditLogModel", "导出到访记录")),
+    "bookings_exported": str(QT_TRANSLATE_NOOP("AuditLogModel", "导出预约台账")),
+    "charging_exported": str(QT_TRANSLATE_NOOP("AuditLogModel", "导出充电台账")),
+    "points_ledger_exported": str(QT_TRANSLATE_NOOP("AuditLogModel", "导出积分流水台账")),
+    "vouchers_exported": str(QT_TRANSLATE_NOOP("AuditLogModel", "导出兑换券台账")),
     "member_joined": str(QT_TRANSLATE_NOOP("AuditLogModel", "加入红色积分")),
     "project_created": str(QT_TRANSLATE_NOOP("AuditLogModel", "新建服务项目")),
     "project_edited": str(QT_TRANSLATE_NOOP("AuditLogModel", "修改服务项目")),
@@ -88,6 +92,7 @@ ACTION_LABELS = {
     "vouchers_expired": str(QT_TRANSLATE_NOOP("AuditLogModel", "兑换券过期")),
     "vouchers_settled": str(QT_TRANSLATE_NOOP("AuditLogModel", "商家结算")),
     "settlement_exported": str(QT_TRANSLATE_NOOP("AuditLogModel", "导出结算单")),
+    "report_exported": str(QT_TRANSLATE_NOOP("AuditLogModel", "导出统计报表")),
     # One per ledger entry kind ("points_" + EntryKind value).
     "points_earn": str(QT_TRANSLATE_NOOP("AuditLogModel", "获得积分")),
     "points_spend": str(QT_TRANSLATE_NOOP("AuditLogModel", "使用积分")),
@@ -128,6 +133,7 @@ ENTITY_LABELS = {
     "settlement": str(QT_TRANSLATE_NOOP("AuditLogModel", "结算单")),
     "merchant": str(QT_TRANSLATE_NOOP("AuditLogModel", "联盟商家")),
     "reward": str(QT_TRANSLATE_NOOP("AuditLogModel", "兑换项目")),
+    "report": str(QT_TRANSLATE_NOOP("AuditLogModel", "统计报表")),
 }
 
 ACTOR_LABELS = {
