@@ -2385,14 +2385,6 @@ F1–F8 purpose · Alt+N people · F9 anonymous · Esc clear · Ctrl+R refresh o
         <translation>If nobody has checked in this long after the start, the booking counts as a no-show and the unit is released to others</translation>
     </message>
     <message>
-        <source>预约须登记姓名（不勾选则可匿名预约）</source>
-        <translation>Name required (untick to allow anonymous bookings)</translation>
-    </message>
-    <message>
-        <source>团体预约（一次预约多人）</source>
-        <translation>Group bookings (several people at once)</translation>
-    </message>
-    <message>
         <source>保存规则</source>
         <translation>Save rules</translation>
     </message>
@@ -2401,8 +2393,28 @@ F1–F8 purpose · Alt+N people · F9 anonymous · Esc clear · Ctrl+R refresh o
         <translation>Open for booking</translation>
     </message>
     <message>
-        <source>停用原因，例如：设备检修</source>
-        <translation>Reason for disabling, e.g. equipment maintenance</translation>
+        <source>须登记姓名</source>
+        <translation>Name required</translation>
+    </message>
+    <message>
+        <source>不勾选则可匿名预约，例如母婴室</source>
+        <translation>Untick to allow anonymous bookings, e.g. for the nursing room</translation>
+    </message>
+    <message>
+        <source>团体预约</source>
+        <translation>Group bookings</translation>
+    </message>
+    <message>
+        <source>一次预约多人，例如党员活动室、红色影院</source>
+        <translation>Several people in one booking, e.g. the activity room or the cinema</translation>
+    </message>
+    <message>
+        <source>停用原因</source>
+        <translation>Reason for disabling</translation>
+    </message>
+    <message>
+        <source>停用原因，例如：设备检修；工作人员在预约时看到</source>
+        <translation>Why booking is disabled, e.g. equipment maintenance; staff see it when booking</translation>
     </message>
     <message>
         <source>单元名称</source>
