@@ -5,14 +5,15 @@ monthly report written as a PDF or an Excel workbook, audited (`report_exported`
 
 All figures of a report are read in one read transaction (repeatable read on PostgreSQL, so every table is seen at
 the same moment) by a few grouped statements; Python only rolls up their grouped rows, never a big table's rows.
+What a day adds to the visits, bookings and ledger figures is kept once the day is over (`report_days`), so a
+long period mostly reads its kept days; 服务人数, the projects and the vouchers are counted over the period.
 
 What the figures count:
 - Visits: those checked in on one of the period's local days. 人次 is the sum of party sizes. 服务人数 is the
   number of different registered people among them: anonymous head counts and couriers have no person and are
   left out of it.
-- Local days and hours are the base's zone. Instants are grouped by UTC hour in SQL (by quarter hour in a zone
-  whose offset is not whole hours) and each group is placed on its local day and hour here, so a change of offset
-  (daylight saving) still puts every visit on its own wall-clock hour.
+- Local days and hours are the base's zone; a change of offset (daylight saving) still puts every visit on its
+  own wall-clock hour (see `report_days`).
 - Facility utilisation = hours booked ÷ hours open. Hours booked: the bookings booked, checked in or completed (a
   completed booking ends when it was completed), clipped to the period. Hours open: each day's opening hours as the
   booking calendar sees them (the base's week or the facility's own, closures, statutory holidays, 调休, overrides)
@@ -34,23 +35,21 @@ be a sum of per-base reports, and a district office can add up the bases' workbo
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import functools
-import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Integer, String, case, cast, func, literal, select, union_all
+from sqlalchemy import case, func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
 from desk.domain.booking import BookingState, FacilityKind
 from desk.domain.calendar import ClosureSpan, DateOverride, chinese_holidays, open_day
-from desk.domain.facility_rules import LENGTH_MAX
+from desk.domain.errors import DatabaseLocked, DatabaseReadOnly
 from desk.domain.hours import DayHours
 from desk.domain.people import ALL_STATION_SERVICES, Category, Platform, Purpose
 from desk.domain.periods import Period
@@ -62,13 +61,27 @@ from desk.services.bases import current_base, week_of
 from desk.services.context import ServiceContext
 from desk.services.exports import export_format, file_problems, removed_on_failure, replacing
 from desk.services.facilities import facility_week, zone_named
+from desk.services.report_days import (
+    HOUR,
+    KEEP_AT_ONCE,
+    MS_PER_HOUR,
+    USED,
+    DayFigures,
+    Days,
+    LocalTime,
+    consecutive,
+    count_days,
+    day_bounds,
+    keep,
+    kept,
+    read_kept,
+    single_base,
+    spread_hours,
+)
 from desk.storage.models import (
-    Booking,
     Closure,
     Facility,
-    Member,
     Merchant,
-    PointsEntry,
     Project,
     ProjectClaim,
     Reward,
@@ -84,13 +97,7 @@ if TYPE_CHECKING:
     from desk.services.monthly_report import ReportWords
 
 TOP_REWARDS = 10
-# A booking is never longer than a day (facility rules), so one overlapping the period starts at most a day before.
-_LONGEST_BOOKING = dt.timedelta(minutes=LENGTH_MAX)
-_USED = (BookingState.BOOKED.value, BookingState.CHECKED_IN.value, BookingState.COMPLETED.value)
 _DUE = (BookingState.CHECKED_IN.value, BookingState.COMPLETED.value, BookingState.NO_SHOW.value)
-_HOUR = 3600
-_DAY = 86400
-_EPOCH_DAY = dt.date(1970, 1, 1)
 
 
 # -- the figures -------------------------------------------------------------------------------------------------
@@ -290,76 +297,6 @@ def headline(report: PeriodReport) -> Headlines:
     )
 
 
-# -- local time ------------------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class LocalTime:
-    """The base's zone over one period: the UTC offset in force from each instant on (epoch seconds). There is
-    one offset unless the zone changes it within the period (daylight saving)."""
-
-    starts: tuple[float, ...]
-    offsets: tuple[int, ...]  # seconds east of UTC
-
-    @classmethod
-    def of(cls, zone: dt.tzinfo, start: dt.datetime, end: dt.datetime) -> LocalTime:
-        def offset(t: float) -> int:
-            return int((dt.datetime.fromtimestamp(t, zone).utcoffset() or dt.timedelta()).total_seconds())
-
-        first, last = start.timestamp(), end.timestamp()
-        starts, offsets = [first], [offset(first)]
-        # An offset changes at most a few times a year: sample each day and find the second it changed.
-        t = first
-        while t < last:
-            following = min(t + _DAY, last)
-            if offset(following) != offsets[-1]:
-                low, high = t, following  # offset(low) is the old one, offset(high) the new one
-                while high - low > 1:
-                    middle = (low + high) // 2
-                    low, high = (middle, high) if offset(middle) == offsets[-1] else (low, middle)
-                starts.append(high)
-                offsets.append(offset(high))
-            t = following
-        return cls(tuple(starts), tuple(offsets))
-
-    @property
-    def bucket(self) -> int:
-        """Seconds per group of instants: an hour when every offset is whole hours, else a quarter hour."""
-        return _HOUR if all(o % _HOUR == 0 for o in self.offsets) else 900
-
-    def offset_at(self, t: float) -> tuple[int, float]:
-        """The offset in force at `t` and when it ends (infinity for the last one)."""
-        if len(self.offsets) == 1:
-            return self.offsets[0], math.inf
-        i = max(0, bisect.bisect_right(self.starts, t) - 1)
-        return self.offsets[i], (self.starts[i + 1] if i + 1 < len(self.starts) else math.inf)
-
-    def place(self, t: float) -> tuple[dt.date, int, int]:
-        """The local day, hour (0–23) and weekday (Monday 0) of instant `t`."""
-        local = t + (self.offsets[0] if len(self.offsets) == 1 else self.offset_at(t)[0])
-        days = int(local // _DAY)
-        return _day_number(days), int(local % _DAY // _HOUR), (days + 3) % 7
-
-
-@functools.lru_cache(maxsize=4096)
-def _day_number(days: int) -> dt.date:
-    return _EPOCH_DAY + dt.timedelta(days=days)
-
-
-def spread_hours(cells: list[list[float]], start: float, end: float, weight: int, local: LocalTime) -> None:
-    """Add the hours of [start, end) × weight to the weekday × local hour cells they fall in."""
-    t = start
-    single = len(local.offsets) == 1
-    offset, offset_ends = local.offsets[0], math.inf
-    while t < end:
-        if not single:
-            offset, offset_ends = local.offset_at(t)
-        wall = t + offset
-        piece_end = min(end, offset_ends, t + (_HOUR - wall % _HOUR))
-        days = int(wall // _DAY)
-        cells[(days + 3) % 7][int(wall % _DAY // _HOUR)] += (piece_end - t) * weight / _HOUR
-        t = piece_end
-
-
 # -- the statements --------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -367,126 +304,37 @@ class _Scope:
     base_id: int
     start: dt.datetime  # the period's first instant
     end: dt.datetime  # the instant after it
-    local: LocalTime
     dialect: str
     only_base: bool  # the database holds this base alone: every row is the base's
 
 
-def _seconds(moment: Any, dialect: str) -> ColumnElement[Any]:
-    """Seconds since 1970 of a stored instant, as the database computes it. SQLite's day numbers carry a little
-    float noise: its seconds are rounded to the millisecond, as stored."""
-    if dialect == "sqlite":
-        return func.round((func.julianday(moment) - 2440587.5) * 86400.0, 3)
-    return func.extract("epoch", moment)
+def _period_days(s: Session, scope: _Scope, zone: dt.tzinfo, zone_name: str, period: Period) -> list[DayFigures]:
+    """Each day of the period: kept ones as kept, the others (today, days to come, days changed since they were
+    kept or not kept at all) counted from the rows here."""
+    kept_ids = kept(s, scope.base_id, zone_name, zone, period.start, period.end)
+    found = read_kept(s, list(kept_ids.values()))
+    conn = s.connection()
+    for run in consecutive([day for day in _days(period) if day not in found]):
+        counted = count_days(conn, Days(scope.base_id, zone, tuple(run), scope.dialect, scope.only_base))
+        found.update(zip(run, counted, strict=True))
+    return [found[day] for day in _days(period)]
 
 
-def _sqlite_text(moment: dt.datetime) -> str:
-    """An instant as SQLite stores it (naive UTC text), for comparing with stored text."""
-    return f"{moment.astimezone(dt.UTC):%Y-%m-%d %H:%M:%S}"
-
-
-def _bucket(moment: Any, size: int, dialect: str) -> ColumnElement[Any]:
-    """The UTC bucket of a stored instant; `_bucket_start` turns it into its first second. On SQLite an hour
-    is the stored text's first 13 characters ("2026-11-28 02"), cheaper than converting every instant."""
-    if dialect == "sqlite":
-        if size == _HOUR:
-            return func.substr(moment, 1, 13)
-        return cast(func.strftime("%s", moment), Integer) // size
-    return func.floor(func.extract("epoch", moment) / size)
-
-
-@functools.lru_cache(maxsize=16384)
-def _hour_start(text: str) -> float:
-    return dt.datetime.fromisoformat(text + ":00").replace(tzinfo=dt.UTC).timestamp()
-
-
-def _bucket_start(value: Any, size: int) -> float:
-    return _hour_start(value) if isinstance(value, str) else float(value) * size
-
-
-def _visit_counts(s: Connection, scope: _Scope) -> list[tuple[float, int]]:
-    """(first second, visits) of every UTC bucket of the period with visits."""
-    size = scope.local.bucket
-    if scope.dialect != "sqlite":
-        bucket = _bucket(Visit.checked_in_at, size, scope.dialect)
-        rows = s.execute(select(bucket, func.count())
-                         .where(Visit.base_id == scope.base_id, Visit.checked_in_at >= scope.start,
-                                Visit.checked_in_at < scope.end).group_by(bucket)).all()
-        return [(float(b) * size, int(n)) for b, n in rows]
-    # SQLite groups by sorting every row; instead each bucket counts its own slice of the (base, time) index,
-    # which the index alone answers, in a tenth of the time for a year.
-    step = f"+{size} seconds"
-    first = _sqlite_text(scope.start)
-    buckets = select(literal(first, String).label("t"), func.datetime(first, step).label("u")).cte(
-        "bucket", recursive=True)
-    buckets = buckets.union_all(select(buckets.c.u, func.datetime(buckets.c.u, step))
-                                .where(buckets.c.u < _sqlite_text(scope.end)))
-    visits = select(func.count()).where(Visit.base_id == scope.base_id, Visit.checked_in_at >= buckets.c.t,
-                                        Visit.checked_in_at < buckets.c.u).scalar_subquery()
-    # Empty buckets are dropped here: a WHERE on the count would make SQLite count every bucket twice.
-    rows = s.execute(select(buckets.c.t, visits)).all()
-    return [(dt.datetime.fromisoformat(t).replace(tzinfo=dt.UTC).timestamp(), int(n)) for t, n in rows if n]
-
-
-def _counts_by(s: Connection, scope: _Scope, field: Any, keys: Iterable[str]) -> dict[str, int]:
-    """Visits per value of `field` (category or purpose), each value counted on the (base, field, time) index."""
-    known = union_all(*(select(literal(k, String).label("key")) for k in keys)).subquery("keys")
-    count = select(func.count()).where(Visit.base_id == scope.base_id, field == known.c.key,
-                                       Visit.checked_in_at >= scope.start,
-                                       Visit.checked_in_at < scope.end).scalar_subquery()
-    return {str(k): int(n) for k, n in s.execute(select(known.c.key, count))}
-
-
-def _visit_figures(s: Connection, scope: _Scope, period: Period) -> VisitFigures:
-    in_period = (Visit.base_id == scope.base_id, Visit.checked_in_at >= scope.start, Visit.checked_in_at < scope.end)
-    by_day = {day: [0, 0] for day in _days(period)}
-    by_hour = [[0, 0] for _ in range(24)]
-    for t, n in _visit_counts(s, scope):
-        day, hour, _weekday = scope.local.place(t)
-        by_day[day][0] += n
-        by_hour[hour][0] += n
-    categories = _counts_by(s, scope, Visit.category, [c.value for c in Category])
-    purposes = _counts_by(s, scope, Visit.purpose, [p.value for p in Purpose])
-
-    # 人次 counts one for each visit plus the rest of its party. Parties of several are a small share of the
-    # visits: the counts above come from indexes alone, and only these rows are read for their sizes.
-    people_by_category, people_by_purpose = dict(categories), dict(purposes)
-    size = scope.local.bucket
-    bucket = _bucket(Visit.checked_in_at, size, scope.dialect)
-    for b, category, purpose, extra in s.execute(
-            select(bucket, Visit.category, Visit.purpose, func.sum(Visit.party_size - 1))
-            .where(*in_period, Visit.party_size > 1).group_by(bucket, Visit.category, Visit.purpose)).all():
-        day, hour, _weekday = scope.local.place(_bucket_start(b, size))
-        by_day[day][1] += int(extra)
-        by_hour[hour][1] += int(extra)
-        people_by_category[category] += int(extra)
-        people_by_purpose[purpose] += int(extra)
-    for counts in (*by_day.values(), *by_hour):
-        counts[1] += counts[0]
-    visits = sum(n for n, _p in by_day.values())
-    people = sum(p for _n, p in by_day.values())
-
-    platform_visits = {p.value: 0 for p in Platform}
-    platform_people = dict(platform_visits)
-    services = {p.value: [0] * len(ALL_STATION_SERVICES) for p in Platform}
-    for platform, bits, n, p in s.execute(
-            select(Visit.platform, Visit.station_services, func.count(), func.sum(Visit.party_size))
-            .where(*in_period, Visit.platform.is_not(None)).group_by(Visit.platform, Visit.station_services)):
-        key = str(platform)
-        platform_visits[key] += int(n)
-        platform_people[key] += int(p)
-        for i, service in enumerate(ALL_STATION_SERVICES):
-            if bits & service:
-                services[key][i] += int(n)
-
+def _visit_figures(s: Connection, scope: _Scope, period: Period, days: list[DayFigures],
+                   total: DayFigures) -> VisitFigures:
+    no_platform = [0] * (2 + len(ALL_STATION_SERVICES))
+    platforms = []
+    for p in Platform:
+        visits_, people_, *services = total.platforms.get(p.value, no_platform)
+        platforms.append(PlatformRow(p, visits_, people_, tuple(services)))
+    visits = sum(day.visits for day in days)
     return VisitFigures(
-        visits=visits, people=people, served=_served(s, scope, visits),
-        by_category=tuple(CategoryRow(c, categories[c.value], people_by_category[c.value]) for c in Category),
-        by_purpose=tuple(PurposeRow(p, purposes[p.value], people_by_purpose[p.value]) for p in Purpose),
-        by_day=tuple(DayRow(day, n, p) for day, (n, p) in by_day.items()),
-        by_hour=tuple(HourRow(hour, n, p) for hour, (n, p) in enumerate(by_hour)),
-        platforms=tuple(PlatformRow(p, platform_visits[p.value], platform_people[p.value], tuple(services[p.value]))
-                        for p in Platform),
+        visits=visits, people=sum(day.people for day in days), served=_served(s, scope, visits),
+        by_category=tuple(CategoryRow(c, *total.categories.get(c.value, (0, 0))) for c in Category),
+        by_purpose=tuple(PurposeRow(p, *total.purposes.get(p.value, (0, 0))) for p in Purpose),
+        by_day=tuple(DayRow(d, day.visits, day.people) for d, day in zip(_days(period), days, strict=True)),
+        by_hour=tuple(HourRow(hour, n, p) for hour, (n, p) in enumerate(total.hours)),
+        platforms=tuple(platforms),
     )
 
 
@@ -514,37 +362,16 @@ def _days(period: Period) -> list[dt.date]:
 
 # -- facilities ------------------------------------------------------------------------------------------------
 
-def _facility_figures(s: Session, scope: _Scope, base: ServiceBase, period: Period) -> FacilityFigures:
-    conn = s.connection()
+def _facility_figures(s: Session, scope: _Scope, base: ServiceBase, period: Period, days: list[DayFigures],
+                      total: DayFigures) -> FacilityFigures:
     zone = zone_named(base.timezone)
-    booked: dict[int, float] = {}
-    heat = [[0.0] * 24 for _ in range(7)]
-    states: dict[int, dict[str, int]] = {}
-    durations: dict[int, float] = {}
-    start_s, end_s = scope.start.timestamp(), scope.end.timestamp()
+    heat_ms = [[0] * 24 for _ in range(7)]
+    for day, figures in zip(_days(period), days, strict=True):
+        cells = heat_ms[day.weekday()]
+        for hour, ms in enumerate(figures.heat):
+            cells[hour] += ms
+    booked, states, durations = total.booked, total.states, total.durations
     completed = BookingState.COMPLETED.value
-    duration = (_seconds(Booking.finished_at, scope.dialect)
-                - _seconds(func.coalesce(Booking.checked_in_at, Booking.starts_at), scope.dialect))
-    # One pass over the bookings that start in the period or run into it, grouped by their exact times: units
-    # booked for the same slot (seats, ports) make one row.
-    for facility_id, state, begins, ends, n, seconds in conn.execute(
-            select(Unit.facility_id, Booking.state, _seconds(Booking.starts_at, scope.dialect),
-                   _seconds(Booking.ends_at, scope.dialect), func.count(),
-                   func.sum(case((Booking.state == completed, duration), else_=None)))
-            .join(Unit, Unit.id == Booking.unit_id).join(Facility, Facility.id == Unit.facility_id)
-            .where(Facility.base_id == scope.base_id, Booking.starts_at < scope.end,
-                   Booking.starts_at >= scope.start - _LONGEST_BOOKING)
-            .group_by(Unit.facility_id, Booking.state, Booking.starts_at, Booking.ends_at)).all():
-        begins, ends = float(begins), float(ends)
-        if begins >= start_s:
-            counted = states.setdefault(facility_id, {})
-            counted[state] = counted.get(state, 0) + n
-            if state == completed:
-                durations[facility_id] = durations.get(facility_id, 0.0) + float(seconds or 0.0)
-        low, high = max(begins, start_s), min(ends, end_s)
-        if state in _USED and high > low:
-            booked[facility_id] = booked.get(facility_id, 0.0) + (high - low) * n / _HOUR
-            spread_hours(heat, low, high, n, scope.local)
 
     facilities = s.execute(select(Facility).where(Facility.base_id == scope.base_id)
                            .order_by(Facility.sort_order, Facility.id)).scalars().all()
@@ -562,15 +389,16 @@ def _facility_figures(s: Session, scope: _Scope, base: ServiceBase, period: Peri
 
         unit_count = int(units.get(f.id, 0))
         rows.append(FacilityRow(
-            f.id, f.name, FacilityKind(f.kind), unit_count, open_hours[f.id] * unit_count, booked.get(f.id, 0.0),
-            bookings=number(*_USED, BookingState.NO_SHOW.value), due=number(*_DUE),
-            no_shows=number(BookingState.NO_SHOW.value)))
+            f.id, f.name, FacilityKind(f.kind), unit_count, open_hours[f.id] * unit_count,
+            booked.get(f.id, 0) / MS_PER_HOUR, bookings=number(*USED, BookingState.NO_SHOW.value),
+            due=number(*_DUE), no_shows=number(BookingState.NO_SHOW.value)))
         if FacilityKind(f.kind).is_charging:
             done = number(completed)
             charging.append(ChargingRow(f.id, f.name, FacilityKind(f.kind),
                                         number(BookingState.CHECKED_IN.value, completed), done,
-                                        durations.get(f.id, 0.0) / done / 60 if done else None))
-    return FacilityFigures(tuple(rows), tuple(tuple(row) for row in heat), tuple(charging))
+                                        durations.get(f.id, 0) / done / 60_000 if done else None))
+    heat = tuple(tuple(ms / MS_PER_HOUR for ms in cells) for cells in heat_ms)
+    return FacilityFigures(tuple(rows), heat, tuple(charging))
 
 
 def _open_hours(s: Session, base: ServiceBase, period: Period, facilities: Sequence[Facility],
@@ -602,7 +430,7 @@ def _elapsed(day: dt.date, opens: dt.time, closes: dt.time, zone: dt.tzinfo) -> 
     """Hours from opening to closing on `day` (real hours: a day when clocks change has one more or less)."""
     first = dt.datetime.combine(day, opens, zone).astimezone(dt.UTC)
     last = dt.datetime.combine(day, closes, zone).astimezone(dt.UTC)
-    return (last - first).total_seconds() / _HOUR
+    return (last - first).total_seconds() / HOUR
 
 
 # -- projects, points, vouchers --------------------------------------------------------------------------------
@@ -617,13 +445,8 @@ def _project_figures(s: Connection, scope: _Scope) -> tuple[ProjectRow, ...]:
     return tuple(ProjectRow(kind, *found.get(kind.value, (0, 0, 0, 0))) for kind in ProjectKind)
 
 
-def _points_figures(s: Connection, scope: _Scope) -> tuple[PointsRow, ...]:
-    query = (select(PointsEntry.kind, func.count(), func.sum(PointsEntry.amount))
-             .where(PointsEntry.at >= scope.start, PointsEntry.at < scope.end).group_by(PointsEntry.kind))
-    if not scope.only_base:
-        query = query.join(Member, Member.id == PointsEntry.member_id).where(Member.base_id == scope.base_id)
-    found = {kind: (int(n), int(total)) for kind, n, total in s.execute(query)}
-    return tuple(PointsRow(kind, *found.get(kind.value, (0, 0))) for kind in EntryKind)
+def _points_figures(total: DayFigures) -> tuple[PointsRow, ...]:
+    return tuple(PointsRow(kind, *total.points.get(kind.value, (0, 0))) for kind in EntryKind)
 
 
 def _voucher_figures(s: Connection, scope: _Scope) -> tuple[tuple[MerchantRow, ...], tuple[RewardRow, ...]]:
@@ -690,7 +513,9 @@ class ReportService:
     def figures(self, period: Period, base_code: str | None = None) -> PeriodReport:
         """Every figure of `period` (the base's local days) for the base `base_code`, or for this desk's base when
         None. An unknown base is refused (NotFound). A period not over yet, or still to come, counts what has
-        happened so far (and the bookings already made)."""
+        happened so far (and the bookings already made). Its closed days are kept (`report_days`) on the way:
+        the first report of a long period counts them, the next ones read them."""
+        self._keep_closed_days(period, base_code)
         with self._ctx.db.read() as s:
             if self._ctx.db.dialect == "postgresql":
                 # Every statement below sees the same snapshot, as one transaction on SQLite does.
@@ -698,18 +523,40 @@ class ReportService:
             base = current_base(s, base_code or self._ctx.base_code)
             zone = zone_named(base.timezone)
             start, end = period.bounds(zone)
-            only_base = s.execute(select(func.count()).select_from(ServiceBase)).scalar_one() == 1
-            scope = _Scope(base.id, start, end, LocalTime.of(zone, start, end), self._ctx.db.dialect, only_base)
+            scope = _Scope(base.id, start, end, self._ctx.db.dialect, single_base(s))
+            days = _period_days(s, scope, zone, base.timezone, period)
+            total = DayFigures()
+            for day in days:
+                total.add(day)
             # Core statements on the session's connection: the rows are plain tuples, no ORM loading.
             conn = s.connection()
-            visits = _visit_figures(conn, scope, period)
-            facilities = _facility_figures(s, scope, base, period)
+            visits = _visit_figures(conn, scope, period, days, total)
+            facilities = _facility_figures(s, scope, base, period, days, total)
             projects = _project_figures(conn, scope)
-            points = _points_figures(conn, scope)
             merchants, rewards = _voucher_figures(conn, scope)
             return PeriodReport(base.code, base.name, base.timezone, period,
-                                self._ctx.clock.now().astimezone(zone), visits, facilities, projects, points,
-                                merchants, rewards)
+                                self._ctx.clock.now().astimezone(zone), visits, facilities, projects,
+                                _points_figures(total), merchants, rewards)
+
+    def _keep_closed_days(self, period: Period, base_code: str | None) -> None:
+        """Count and keep the period's closed days that are not kept yet, a few weeks per write transaction. A
+        database that cannot take the writes now only makes this report count those days itself."""
+        now = self._ctx.clock.now()
+        with self._ctx.db.read() as s:
+            base = current_base(s, base_code or self._ctx.base_code)
+            base_id, zone_name, single = base.id, base.timezone, single_base(s)
+            zone = zone_named(zone_name)
+            closed = [day for day in _days(period) if day_bounds(day, zone)[1] <= now]
+            if not closed:
+                return
+            valid = kept(s, base_id, zone_name, zone, closed[0], closed[-1])
+        missing = [day for day in closed if day not in valid]
+        for chunk in consecutive(missing, KEEP_AT_ONCE):
+            try:
+                with self._ctx.db.write() as s:
+                    keep(s, base_id, zone_name, zone, chunk, single)
+            except (DatabaseLocked, DatabaseReadOnly):
+                return
 
     def monthly_pdf(self, actor: Actor, period: Period, base_code: str | None, path: Path,
                     words: ReportWords | None = None) -> ReportExport:

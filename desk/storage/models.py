@@ -434,6 +434,8 @@ class ProjectClaim(Model):
         CheckConstraint("state IN ('claimed', 'cancelled', 'completed', 'absent')", name="state_known"),
         CheckConstraint("(state = 'completed') = (entry_id IS NOT NULL)", name="completed_iff_credited"),
         Index("ix_project_claim_member_id_claimed_at", "member_id", "claimed_at"),
+        # A period report counts each project's completions from this index alone.
+        Index("ix_project_claim_project_id_state", "project_id", "state"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -526,3 +528,27 @@ class Voucher(Model):
     refund_entry_id: Mapped[int | None] = mapped_column(ForeignKey("points_entry.id"), unique=True)
     reprints: Mapped[int] = mapped_column(default=0)
     settlement_id: Mapped[int | None] = mapped_column(ForeignKey("settlement.id"))
+
+
+class ReportDay(Model):
+    """The report's figures of one closed local day of a base (visits, bookings, ledger entries), kept so that a
+    long period reads a few hundred of these instead of every row again. A cache, never the record: triggers in
+    the database (db/versions/0006) delete the day's row in the same transaction as any change to a visit,
+    booking or ledger entry of that day, and any row may be deleted at any time."""
+
+    __tablename__ = "report_day"
+    __table_args__ = (
+        UniqueConstraint("base_id", "zone", "day"),
+        CheckConstraint("ends_at > starts_at", name="ends_after_starts"),
+        # The triggers find the days an instant falls on; a check-in (now) finds none.
+        Index("ix_report_day_ends_at", "ends_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    base_id: Mapped[int] = mapped_column(ForeignKey("service_base.id", ondelete="CASCADE"))
+    zone: Mapped[str] = mapped_column(String(40))  # the base's zone when the day was counted
+    day: Mapped[dt.date]  # local
+    starts_at: Mapped[dt.datetime]  # the day's first instant in that zone
+    ends_at: Mapped[dt.datetime]  # the instant after its last
+    version: Mapped[int]  # of the figures' layout: a row of another version is counted again
+    figures: Mapped[str] = mapped_column(Text)  # JSON (desk.services.report_days)
