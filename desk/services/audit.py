@@ -8,9 +8,10 @@ several desks form one unbroken chain.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from desk.domain.audit import GENESIS, event_hash
@@ -21,13 +22,18 @@ from desk.storage.prepared import Prepared
 
 SUMMARY_MAX = 500
 
-# Every audited change runs these three: compiled once and sent straight to the driver (see storage.prepared).
+# Every audited change runs these: compiled once and sent straight to the driver (see storage.prepared).
 _LOCK_HEAD = Prepared(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1).with_for_update())
 _INSERT_EVENT = Prepared(insert(AuditEvent).values(
     {column: bindparam(column) for column in ("seq", "at", "staff_id", "actor", "action", "entity", "entity_id",
                                               "summary", "prev_hash", "hash")}))
-_ADVANCE_HEAD = Prepared(update(AuditHead).where(AuditHead.id == 1).values(seq=bindparam("new_seq"),
-                                                                            hash=bindparam("new_hash")))
+# Advances the head only from the head this process saw last: the update takes the head's lock and checks it in
+# one statement, and a head another desk (or a rolled-back transaction) moved meanwhile makes it change nothing.
+_ADVANCE_FROM = Prepared(update(AuditHead).where(
+    AuditHead.id == 1, AuditHead.seq == bindparam("old_seq"), AuditHead.hash == bindparam("old_hash"))
+    .values(seq=bindparam("new_seq"), hash=bindparam("new_hash")))
+# The head each database's engine saw last (one desk writes most of its own chain: then it need not read it).
+_LAST_HEAD: weakref.WeakKeyDictionary[Engine, tuple[int, str]] = weakref.WeakKeyDictionary()
 
 
 def record(
@@ -39,24 +45,33 @@ def record(
     entity_id: object,
     summary: str = "",
 ) -> int:
-    # Every audited change pays for this, so it stays three prepared statements on the transaction's connection.
-    # Pending ORM changes go first (an event may name a row just added).
+    # Every audited change pays for this: two prepared statements when the head is the one this process wrote
+    # last, three when another desk wrote since. Pending ORM changes go first (an event may name a row just added).
     if isinstance(session, Session):
         if session.new or session.dirty or session.deleted:
             session.flush()
         conn = session.connection()
     else:
         conn = session
-    prev_seq, prev_hash = _LOCK_HEAD.run(conn).one()
-    seq = prev_seq + 1
     who = actor.username if actor else "system"
     text = summary[:SUMMARY_MAX]
-    digest = event_hash(prev_hash, seq, now, who, action, entity, str(entity_id), text)
+    last = _LAST_HEAD.get(conn.engine)
+    if last is not None:
+        prev_seq, prev_hash = last
+        seq = prev_seq + 1
+        digest = event_hash(prev_hash, seq, now, who, action, entity, str(entity_id), text)
+        moved = _ADVANCE_FROM.run(conn, {"old_seq": prev_seq, "old_hash": prev_hash, "new_seq": seq,
+                                         "new_hash": digest}).rowcount
+    if last is None or moved != 1:
+        prev_seq, prev_hash = _LOCK_HEAD.run(conn).one()
+        seq = prev_seq + 1
+        digest = event_hash(prev_hash, seq, now, who, action, entity, str(entity_id), text)
+        _ADVANCE_FROM.run(conn, {"old_seq": prev_seq, "old_hash": prev_hash, "new_seq": seq, "new_hash": digest})
     _INSERT_EVENT.run(conn, {
         "seq": seq, "at": now, "staff_id": actor.staff_id if actor else None, "actor": who, "action": action,
         "entity": entity, "entity_id": str(entity_id), "summary": text, "prev_hash": prev_hash, "hash": digest,
     })
-    _ADVANCE_HEAD.run(conn, {"new_seq": seq, "new_hash": digest})
+    _LAST_HEAD[conn.engine] = (seq, digest)
     return seq
 
 

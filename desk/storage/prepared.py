@@ -13,9 +13,8 @@ and driver errors come back as SQLAlchemy's exceptions, so `translate_errors` tr
 
 from __future__ import annotations
 
-import contextlib
 from collections import namedtuple
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,25 +65,28 @@ class Prepared:
 
     def __init__(self, statement: ClauseElement) -> None:
         self.statement = statement
-        self._by_dialect: dict[tuple[str, str], _Compiled] = {}
+        self._by_dialect: dict[Dialect, _Compiled] = {}  # one engine's dialect each
 
     def run(self, where: Connection | Session, params: Mapping[str, Any] | None = None) -> Result:
         conn = where.connection() if isinstance(where, Session) else where
         dialect = conn.dialect
-        compiled = self._by_dialect.get((dialect.name, dialect.paramstyle))
+        compiled = self._by_dialect.get(dialect)
         if compiled is None:
-            compiled = self._by_dialect[(dialect.name, dialect.paramstyle)] = _compile(self.statement, dialect)
-        values = dict(compiled.fixed)
-        if params:
-            values.update(params)
+            compiled = self._by_dialect[dialect] = _compile(self.statement, dialect)
+        values = {**compiled.fixed, **params} if params else dict(compiled.fixed)
         for name, convert in compiled.binds:
             values[name] = convert(values[name])
         args: Sequence[Any] | Mapping[str, Any] = (
             tuple(values[name] for name in compiled.positional) if compiled.positional is not None else values)
-        with _driver_cursor(conn, compiled.sql, args) as cursor:
+        cursor = _execute(conn, compiled.sql, args)
+        try:
             described = cursor.description
             rows = cursor.fetchall() if described is not None else []
             rowcount = cursor.rowcount
+        except dialect.loaded_dbapi.Error as error:
+            raise _as_sqlalchemy_error(dialect, compiled.sql, args, error) from error
+        finally:
+            cursor.close()
         if compiled.row is None:
             return Result([], rowcount)
         if compiled.results is None:
@@ -103,25 +105,26 @@ class Prepared:
 
 def run_driver_sql(conn: Connection, sql: str) -> None:
     """One fixed SQL text without parameters (a BEGIN) on the driver, errors as SQLAlchemy's."""
-    with _driver_cursor(conn, sql, ()):
-        pass
+    _execute(conn, sql, ()).close()
 
 
-@contextlib.contextmanager
-def _driver_cursor(conn: Connection, sql: str, args: Sequence[Any] | Mapping[str, Any]) -> Iterator[Any]:
-    """A driver cursor that has run `sql`; a driver error comes out as the SQLAlchemy exception that
-    `Connection.execute` would have raised (OperationalError for a locked database, IntegrityError, ...)."""
-    dialect = conn.dialect
+def _execute(conn: Connection, sql: str, args: Sequence[Any] | Mapping[str, Any]) -> Any:
+    """A driver cursor that has run `sql` (plain code, no context manager: this runs for every statement)."""
     dbapi = conn.connection.driver_connection
     assert dbapi is not None
     cursor = dbapi.cursor()
     try:
         cursor.execute(sql, args)
-        yield cursor
-    except dialect.loaded_dbapi.Error as error:
-        raise sa_exc.DBAPIError.instance(sql, args, error, dialect.loaded_dbapi.Error, dialect=dialect) from error
-    finally:
+    except conn.dialect.loaded_dbapi.Error as error:
         cursor.close()
+        raise _as_sqlalchemy_error(conn.dialect, sql, args, error) from error
+    return cursor
+
+
+def _as_sqlalchemy_error(dialect: Dialect, sql: str, args: Sequence[Any] | Mapping[str, Any],
+                         error: Exception) -> sa_exc.StatementError:
+    """The exception `Connection.execute` would have raised (OperationalError for a locked database, ...)."""
+    return sa_exc.DBAPIError.instance(sql, args, error, dialect.loaded_dbapi.Error, dialect=dialect)
 
 
 def _compile(statement: ClauseElement, dialect: Dialect) -> _Compiled:
