@@ -147,7 +147,7 @@ def retimed(tile: PortTile, now: dt.datetime) -> PortTile:
                                minutes_over=0)
 
 
-def _tiles(s: Session, facility_id: int, units: list[Unit], now: dt.datetime) -> list[PortTile]:
+def port_tiles(s: Session, facility_id: int, units: list[Unit], now: dt.datetime) -> list[PortTile]:
     """The tiles of `units` in one query: the running session of each and its next booking."""
     ids = [u.id for u in units]
     # Two bounded reads rather than one OR: sessions running now (few, whatever their age — one forgotten for
@@ -205,7 +205,7 @@ class ChargingService:
             ).all()
             if not rows:
                 raise NotFound(entity="facility", key=facility_id)
-            return _tiles(s, facility_id, [unit for _id, unit in rows if unit is not None], now)
+            return port_tiles(s, facility_id, [unit for _id, unit in rows if unit is not None], now)
 
     def overdue(self, facility_id: int | None = None) -> list[OverdueSession]:
         """Sessions still running past their planned end, longest over first: of one facility, or of every
@@ -253,7 +253,7 @@ class ChargingService:
             if unit.out_of_order_reason != text:
                 unit.out_of_order_reason = text
                 audit.record(s, now, actor, "unit_out_of_order", "unit", unit.id, f"{unit.name}: {text}")
-            return _tiles(s, unit.facility_id, [unit], now)[0]
+            return port_tiles(s, unit.facility_id, [unit], now)[0]
 
     def mark_repaired(self, actor: Actor, unit_id: int) -> PortTile:
         """Back in service. A unit already in service is left as it is (another desk was quicker)."""
@@ -265,7 +265,7 @@ class ChargingService:
                 audit.record(s, now, actor, "unit_repaired", "unit", unit.id,
                              f"{unit.name}: {unit.out_of_order_reason}")
                 unit.out_of_order_reason = ""
-            return _tiles(s, unit.facility_id, [unit], now)[0]
+            return port_tiles(s, unit.facility_id, [unit], now)[0]
 
     # -- 母婴室 ---------------------------------------------------------------------------------------------------
 

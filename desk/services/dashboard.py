@@ -7,9 +7,8 @@ projects whose sign-up closes soon.
 an index whatever the size of the history: visits by (base_id, checked_in_at) and (base_id, checked_out_at),
 bookings by (state, starts_at) and (unit_id, starts_at), ledger entries by `at`, redeemed vouchers by
 (merchant_id, redeemed_at), and vouchers issued today through their spend entry (written in the same transaction,
-at the same instant), since the voucher table has no index on `issued_at`. The charging ports follow the charging
-board's rules (desk.services.charging) but find the running sessions by state: the board reads each port's whole
-booking history, which on years of data costs more than everything else here together.
+at the same instant), since the voucher table has no index on `issued_at`. The charging ports and the 母婴室 are the charging board's
+own tiles (desk.services.charging), so the two pages always agree.
 """
 
 from __future__ import annotations
@@ -27,7 +26,7 @@ from desk.domain.booking import BookingState, FacilityKind
 from desk.domain.people import Category, mask_name
 from desk.domain.points import EntryKind, ProjectStatus
 from desk.services.bases import current_base
-from desk.services.charging import whole_minutes
+from desk.services.charging import PortState, port_tiles
 from desk.services.context import ServiceContext
 from desk.services.facilities import calendar_day, zone_of
 from desk.storage.models import (
@@ -57,6 +56,10 @@ class RoomState(enum.StrEnum):
     OCCUPIED = "occupied"
     OVERDUE = "overdue"  # still occupied after the expected end
     OUT_OF_ORDER = "out_of_order"
+
+
+_ROOM_STATE = {PortState.FREE: RoomState.FREE, PortState.CHARGING: RoomState.OCCUPIED,
+               PortState.OVERDUE: RoomState.OVERDUE, PortState.OUT_OF_ORDER: RoomState.OUT_OF_ORDER}
 
 
 @dataclass(frozen=True)
@@ -271,45 +274,28 @@ def _next_bookings(s: Session, base_id: int, start: dt.datetime, now: dt.datetim
 
 def _rooms(s: Session, base_id: int, now: dt.datetime) -> tuple[PortCounts, NursingRoom | None]:
     """The charging ports by state and the 母婴室 (the first room of the first nursing-room facility, as the
-    charging page shows it), by the charging board's rules: a unit with a session running (checked in) is in use
-    — overdue once past the planned end, even if someone has marked it out of order meanwhile — otherwise out of
-    order when it has a reason, else free.
-
-    The running sessions are found by state: there are a handful at any moment, whereas a unit's bookings go back
-    years."""
-    units = s.execute(
-        select(Facility.id, Facility.kind, Unit.id, Unit.name, Unit.out_of_order_reason)
-        .join(Unit, Unit.facility_id == Facility.id)
+    charging page shows it), read as the charging board reads its tiles, so the two never disagree."""
+    rows = s.execute(
+        select(Facility.id, Facility.kind, Unit).join(Unit, Unit.facility_id == Facility.id)
         .where(Facility.base_id == base_id, Facility.active, Unit.active,
                Facility.kind.in_([*_CHARGING_KINDS, FacilityKind.NURSING_ROOM.value]))
         .order_by(Facility.sort_order, Facility.id, Unit.sort_order, Unit.id)).all()
-    running: dict[int, tuple[dt.datetime, dt.datetime]] = {}  # unit → (since, planned end) of its first session
-    if units:
-        # `unit_id + 0`: the unit index would read each unit's whole history; the state index reads the few
-        # sessions checked in now.
-        for unit_id, starts_at, checked_in_at, ends_at in s.execute(
-                select(Booking.unit_id, Booking.starts_at, Booking.checked_in_at, Booking.ends_at)
-                .where(Booking.state == BookingState.CHECKED_IN.value,
-                       (Booking.unit_id + 0).in_([unit_id for _f, _k, unit_id, _n, _r in units]))
-                .order_by(Booking.starts_at, Booking.id)):
-            running.setdefault(unit_id, (checked_in_at or starts_at, ends_at))
-
-    def state_of(unit_id: int, reason: str) -> RoomState:
-        session = running.get(unit_id)
-        if session is not None:
-            return RoomState.OVERDUE if now > session[1] else RoomState.OCCUPIED
-        return RoomState.OUT_OF_ORDER if reason else RoomState.FREE
-
+    units: dict[int, list[Unit]] = {}
+    kinds: dict[int, str] = {}
+    for facility_id, kind, unit in rows:
+        units.setdefault(facility_id, []).append(unit)
+        kinds[facility_id] = kind
     ports = {state: 0 for state in RoomState}
     nursing: NursingRoom | None = None
-    for facility_id, kind, unit_id, name, reason in units:
-        state = state_of(unit_id, reason)
-        if kind in _CHARGING_KINDS:
-            ports[state] += 1
-        elif nursing is None:
-            since, planned_end = running.get(unit_id, (None, None))
-            nursing = NursingRoom(facility_id, unit_id, name, state, since, planned_end,
-                                  whole_minutes(now - planned_end) if planned_end else 0, None, "")
+    for facility_id, facility_units in units.items():
+        charging = kinds[facility_id] in _CHARGING_KINDS
+        for tile in port_tiles(s, facility_id, facility_units if charging else facility_units[:1], now):
+            state = _ROOM_STATE[tile.state]
+            if charging:
+                ports[state] += 1
+            elif nursing is None:
+                nursing = NursingRoom(facility_id, tile.unit_id, tile.unit_name, state, tile.started_at,
+                                      tile.ends_at, tile.minutes_over, None, "")
     counts = PortCounts(ports[RoomState.FREE], ports[RoomState.OCCUPIED], ports[RoomState.OVERDUE],
                         ports[RoomState.OUT_OF_ORDER])
     if nursing is None:

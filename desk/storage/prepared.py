@@ -56,9 +56,6 @@ class Result:
                 sa_exc.MultipleResultsFound("expected exactly one row")
         return self.rows[0]
 
-    def scalar(self) -> Any:
-        return self.rows[0][0] if self.rows else None
-
 
 class Prepared:
     """A fixed Core statement (select, insert, update, each with or without RETURNING) run on the driver."""
