@@ -2275,10 +2275,6 @@ F1–F8 purpose · Alt+N people · F9 anonymous · Esc clear · Ctrl+R refresh o
         <translation>Registers cover this base&apos;s records only: choose this base under “Base”.</translation>
     </message>
     <message>
-        <source>无法写入 %1：%2。请换一个文件夹，或关闭正在使用此文件的程序。</source>
-        <translation>Cannot write %1: %2. Choose another folder, or close the program that has the file open.</translation>
-    </message>
-    <message>
         <source>已保存：%1</source>
         <translation>Saved: %1</translation>
     </message>

@@ -210,11 +210,8 @@ class ExportPanel(Retranslating, QWidget):
         period, base = target.period, target.base_code
         make = reports.monthly_pdf if kind == "pdf" else reports.workbook
 
-        def work() -> Saved | OSError:
-            try:
-                return Saved(make(actor, period, base, path, words).path, None)
-            except OSError as error:
-                return error
+        def work() -> Saved:  # a folder that cannot be written comes back as the service's ExportFailed
+            return Saved(make(actor, period, base, path, words).path, None)
 
         self._run(work)
 
@@ -239,33 +236,30 @@ class ExportPanel(Retranslating, QWidget):
 
     # -- work ----------------------------------------------------------------------------------------------------
 
-    def _ledger_work(self, ledger: Ledger, period: Period, path: Path) -> Callable[[], Saved | OSError]:
+    def _ledger_work(self, ledger: Ledger, period: Period, path: Path) -> Callable[[], Saved]:
         services, actor, words = self._context.services, self._context.actor, ledger_words()
         start, end = period.start, period.end
         exports, ledgers = services.exports, services.ledger_exports
 
-        def work() -> Saved | OSError:
-            try:
-                match ledger:
-                    case Ledger.VISITS if path.suffix.lower() == ".pdf":
-                        result = exports.register_pdf(actor, start, path, words.visits)
-                    case Ledger.VISITS:
-                        result = exports.visits(actor, start, end, path, words.visits)
-                    case Ledger.BOOKINGS:
-                        result = ledgers.bookings(actor, start, end, path, words.bookings)
-                    case Ledger.CHARGING:
-                        result = ledgers.charging(actor, start, end, path, words.charging)
-                    case Ledger.POINTS:
-                        result = ledgers.ledger(actor, start, end, path, words.points)
-                    case Ledger.VOUCHERS:
-                        result = ledgers.vouchers(actor, start, end, path, words.vouchers)
-            except OSError as error:  # a folder without write access, a full disk, the file open in Excel
-                return error
+        def work() -> Saved:  # a folder that cannot be written comes back as the service's ExportFailed
+            match ledger:
+                case Ledger.VISITS if path.suffix.lower() == ".pdf":
+                    result = exports.register_pdf(actor, start, path, words.visits)
+                case Ledger.VISITS:
+                    result = exports.visits(actor, start, end, path, words.visits)
+                case Ledger.BOOKINGS:
+                    result = ledgers.bookings(actor, start, end, path, words.bookings)
+                case Ledger.CHARGING:
+                    result = ledgers.charging(actor, start, end, path, words.charging)
+                case Ledger.POINTS:
+                    result = ledgers.ledger(actor, start, end, path, words.points)
+                case Ledger.VOUCHERS:
+                    result = ledgers.vouchers(actor, start, end, path, words.vouchers)
             return Saved(result.path, result.rows)
 
         return work
 
-    def _run(self, work: Callable[[], Saved | OSError]) -> None:
+    def _run(self, work: Callable[[], Saved]) -> None:
         self._set_busy(True)
         self._context.tasks.run(work, self._on_saved, self._on_failed)
 
@@ -300,14 +294,10 @@ class ExportPanel(Retranslating, QWidget):
     def _on_xlsx_clicked(self) -> None:
         self.save_report("xlsx")
 
-    def _on_saved(self, saved: Saved | OSError) -> None:
+    def _on_saved(self, saved: Saved) -> None:
         if not isValid(self):  # logged out while the worker wrote
             return
         self._set_busy(False)
-        if isinstance(saved, OSError):
-            self._show_error(self.tr("无法写入 %1：%2。请换一个文件夹，或关闭正在使用此文件的程序。")
-                             .replace("%1", str(saved.filename or "")).replace("%2", saved.strerror or str(saved)))
-            return
         self._last = saved.path
         if saved.rows is None:
             text = self.tr("已保存：%1").replace("%1", str(saved.path))
