@@ -15,11 +15,14 @@ import contextlib
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pypdfium2 as pdfium
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
+
+if TYPE_CHECKING:
+    import pypdfium2 as pdfium
 
 POINTS_PER_INCH = 72
 MM_PER_POINT = 25.4 / 72
@@ -54,7 +57,9 @@ class PdfPages:
     @contextlib.contextmanager
     def _open(self) -> Iterator[pdfium.PdfDocument]:
         # Opened for each use and closed at once: a slip's PDF opens in well under a millisecond, and no native
-        # document outlives the call that needed it.
+        # document outlives the call that needed it. PDFium loads with the first preview, not at start-up.
+        import pypdfium2 as pdfium
+
         try:
             document = pdfium.PdfDocument(self._data)
         except pdfium.PdfiumError as error:
