@@ -26,6 +26,7 @@ from desk.domain.voucher_payload import (
     LAST_EXPIRY,
     PREFIX,
     Payload,
+    _base32,
     is_key_id,
     key_id_of,
     looks_like_voucher,
@@ -326,3 +327,28 @@ def test_looks_like_voucher(text: str) -> None:
     for typed in ("", "KY5Z-VWU4", "ky5zvwu4", "RHV", "RHV:", "RHV1", "RHVX:", "RHM:MH00001", serial_code(1),
                   "RHV0:ABC", " " * 10_000):
         assert not looks_like_voucher(typed), typed
+
+
+def _standard_base32(body: str) -> bytes | None:
+    """What the standard library makes of an unpadded text, with the canonical check: None when refused."""
+    try:
+        raw = base64.b32decode(body + "=" * (-len(body) % 8))
+    except ValueError:
+        return None
+    return raw if base64.b32encode(raw).decode("ascii").rstrip("=") == body else None
+
+
+@given(st.binary(max_size=90))
+def test_the_base32_reader_reads_what_the_standard_library_writes(raw: bytes) -> None:
+    assert _base32(base64.b32encode(raw).decode("ascii").rstrip("=")) == raw
+
+
+@given(st.text(alphabet=BASE32 + "0189=a_+- ", max_size=40))
+def test_the_base32_reader_refuses_what_the_standard_library_refuses(body: str) -> None:
+    expected = _standard_base32(body) if set(body) <= set(BASE32) else None
+    try:
+        got: bytes | None = _base32(body)
+    except NotAVoucher as refused:
+        assert refused.params["reason"] == "encoding"
+        got = None
+    assert got == expected
