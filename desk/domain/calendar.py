@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -59,8 +60,12 @@ class OpenDay:
 HolidayLookup = Callable[[dt.date], Holiday | None]
 
 
+@functools.lru_cache(maxsize=2048)
 def chinese_holidays(day: dt.date) -> Holiday | None:
-    """Statutory holidays and 调休 days; None for a year the package has no data for yet."""
+    """Statutory holidays and 调休 days; None for a year the package has no data for yet.
+
+    Kept per date: the package's tables are fixed while the program runs, and looking a date up in them cost
+    every booking more than its database statements."""
     import chinese_calendar
 
     try:

@@ -41,6 +41,7 @@ class Database:
     def __init__(self, location: Location, *, create: bool = False) -> None:
         self.location = location
         self.url = location.url
+        self._display = location.display  # worked out once: every transaction names it for its error messages
         if location.is_sqlite:
             path = location.sqlite_path
             if path is not None:
@@ -60,18 +61,18 @@ class Database:
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
         """One write transaction: committed when the block ends, rolled back on any exception."""
-        with translate_errors(self.location.display), self._write.begin() as session:
+        with translate_errors(self._display), self._write.begin() as session:
             yield session
 
     @contextlib.contextmanager
     def write_core(self) -> Iterator[Connection]:
         """A write transaction on a bare connection, for the busiest writes (check-in): no ORM session to build."""
-        with translate_errors(self.location.display), self.engine.begin() as connection:
+        with translate_errors(self._display), self.engine.begin() as connection:
             yield connection
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
-        with translate_errors(self.location.display), self._read() as session:
+        with translate_errors(self._display), self._read() as session:
             yield session
 
     def dispose(self) -> None:
