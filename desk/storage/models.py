@@ -120,10 +120,10 @@ class AuditEvent(Model):
     __tablename__ = "audit_event"
 
     seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
-    at: Mapped[dt.datetime] = mapped_column(index=True)
+    at: Mapped[dt.datetime]  # no secondary index: the log is read by seq (db/versions/0007)
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     actor: Mapped[str] = mapped_column(String(40))
-    action: Mapped[str] = mapped_column(String(40), index=True)
+    action: Mapped[str] = mapped_column(String(40))
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[str] = mapped_column(String(64))
     summary: Mapped[str] = mapped_column(Text)
