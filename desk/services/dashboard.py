@@ -129,8 +129,8 @@ class Dashboard:
     closes: dt.time | None
     visitors: tuple[CategoryCount, ...]  # every category, in Category order, zeros included
     hourly: tuple[int, ...]  # 人次 checked in in each local hour of today (24 values)
-    # The same for the same weekday of each of the COMPARE_WEEKS weeks before, divided by COMPARE_WEEKS (a day
-    # the base was closed counts as a day without visitors).
+    # The same, averaged over the same weekday of the COMPARE_WEEKS weeks before on which the base was open (a
+    # holiday or closure among them would pull the usual day down); all zeros when it was open on none of them.
     hourly_average: tuple[float, ...]
     on_site_visits: int  # checked in and not out (any day, as the on-site list shows them)
     on_site_people: int
@@ -171,7 +171,9 @@ class DashboardService:
             day = now.astimezone(zone).date()
             start, end = day_bounds(day, zone)
             open_day = calendar_day(s, base, day)
-            visitors, hourly, average = _visitors(s, base.id, day, zone)
+            compared = {d for d in (day - dt.timedelta(weeks=k) for k in range(1, COMPARE_WEEKS + 1))
+                        if calendar_day(s, base, d).is_open}
+            visitors, hourly, average = _visitors(s, base.id, day, zone, compared)
             figures = s.execute(_figures(base.id, start, end)).one()
             ports, nursing = _rooms(s, base.id, now)
             return Dashboard(
@@ -193,12 +195,12 @@ def _epoch_seconds(s: Session, instant: InstrumentedAttribute[dt.datetime]) -> C
     return cast(func.floor(extract("epoch", instant)), BigInteger)
 
 
-def _visitors(s: Session, base_id: int, day: dt.date, zone: dt.tzinfo,
+def _visitors(s: Session, base_id: int, day: dt.date, zone: dt.tzinfo, compared: set[dt.date],
               ) -> tuple[tuple[CategoryCount, ...], tuple[int, ...], tuple[float, ...]]:
-    """Today by category and by hour, and the hourly average of the same weekday of the weeks before, in one
+    """Today by category and by hour, and the hourly average of the `compared` days (earlier ones), in one
     grouped query: one index range per day, each visit counted in the hour since the oldest day's midnight it
     falls in, which Python turns back into a local day and hour (exact across a change of daylight saving)."""
-    days = [day - dt.timedelta(weeks=k) for k in range(COMPARE_WEEKS, -1, -1)]  # the oldest first
+    days = sorted({day, *compared})  # the oldest first
     spans = [day_bounds(d, zone) for d in days]
     origin = spans[0][0].astimezone(dt.UTC)  # UTC: adding hours to it is adding real hours
     elapsed = ((_epoch_seconds(s, Visit.checked_in_at) - int(origin.timestamp())) // 3600).label("hour")
@@ -222,7 +224,7 @@ def _visitors(s: Session, base_id: int, day: dt.date, zone: dt.tzinfo,
         else:
             before[local.hour] += int(size)
     return (tuple(CategoryCount(c, visits[c], people[c]) for c in Category), tuple(hourly),
-            tuple(total / COMPARE_WEEKS for total in before))
+            tuple(total / len(compared) if compared else 0.0 for total in before))
 
 
 def _figures(base_id: int, start: dt.datetime, end: dt.datetime) -> Select[Any]:

@@ -361,3 +361,29 @@ def test_every_query_of_the_big_tables_reads_an_index(ctx: ServiceContext, admin
             wide = [step for step in plan if step.startswith("SEARCH visit")
                     and "checked_in_at>" not in step and "checked_out_at=" not in step]
             assert scans == [] and wide == [], f"{statement}\n{plan}"
+
+
+def test_the_usual_day_leaves_out_earlier_days_the_base_was_closed(ctx: ServiceContext, built: Built,
+                                                                   admin: Actor) -> None:
+    closed = TODAY - dt.timedelta(weeks=2)
+    BaseService(ctx).add_closure(admin, closed, closed, "消防检查")
+    with ctx.db.read() as s:
+        rows = s.execute(select(Visit.checked_in_at, Visit.party_size)).all()
+    compared = {TODAY - dt.timedelta(weeks=k) for k in range(1, COMPARE_WEEKS + 1)} - {closed}
+    before = [0] * 24
+    for r in rows:
+        if _local_day(r.checked_in_at) in compared:
+            before[r.checked_in_at.astimezone(ZONE).hour] += r.party_size
+    assert any(_local_day(r.checked_in_at) == closed for r in rows)  # its visits exist, and are left out
+
+    board = DashboardService(ctx).today()
+    assert board.hourly_average == tuple(total / len(compared) for total in before)
+
+
+def test_no_usual_day_when_the_base_was_closed_on_every_earlier_one(ctx: ServiceContext, built: Built,
+                                                                    admin: Actor) -> None:
+    BaseService(ctx).add_closure(admin, TODAY - dt.timedelta(weeks=COMPARE_WEEKS), TODAY - dt.timedelta(days=1),
+                                 "装修")
+    board = DashboardService(ctx).today()
+    assert board.hourly_average == (0.0,) * 24
+    assert sum(board.hourly) == sum(built.dashboard.hourly) > 0  # today itself is still counted
