@@ -315,7 +315,9 @@ class VisitService:
 
     @staticmethod
     def _get(s: Session, visit_id: int) -> Visit:
-        visit = s.get(Visit, visit_id)
+        """The visit's row, locked (PostgreSQL; SQLite's write transaction already holds the database): a
+        correction compares against what it changes, so another desk's check-out cannot slip in between."""
+        visit = s.get(Visit, visit_id, with_for_update=True)
         if visit is None:
             raise NotFound(entity="visit", key=visit_id)
         return visit

@@ -8,13 +8,14 @@ passing afterwards."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import time
 import zoneinfo
 from collections import Counter
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from desk.domain.clock import FixedClock
 from desk.domain.errors import (
@@ -520,6 +521,30 @@ def test_correct_purpose_and_check_out_time(ctx: ServiceContext, admin: Actor, d
     assert events[0].summary == ("purpose reading → legal_aid; "
                                  "checked out 2026-11-28T03:00+00:00 → 2026-11-28T02:25+00:00")
     _checks_pass(ctx)
+
+
+def test_a_correction_waits_for_another_desks_check_out_and_audits_what_it_changed(
+        ctx: ServiceContext, desk: Actor, zhang: int, clock: FixedClock) -> None:
+    visits = VisitService(ctx)
+    row = visits.check_in(desk, zhang, Purpose.READING)
+    clock.advance(hours=1)
+    out = row.checked_in_at + dt.timedelta(minutes=50)
+    seq = _last_seq(ctx)
+    corrected: list[VisitRow] = []
+    with ctx.db.engine.connect() as other:  # another desk checks the visit out, and has not committed yet
+        transaction = other.begin()
+        other.execute(update(Visit).where(Visit.id == row.id).values(
+            checked_out_at=out, checkout_kind=CheckoutKind.MANUAL.value, checkout_staff_id=desk.staff_id))
+        worker = threading.Thread(target=lambda: corrected.append(
+            visits.correct(desk, row.id, Purpose.NURSING, out)))
+        worker.start()
+        worker.join(0.5)
+        assert worker.is_alive()  # the correction waits for the visit's row
+        transaction.commit()
+    worker.join(10)
+    assert corrected and corrected[0].checked_out_at == out
+    # It read the visit after the check-out: only the purpose was its change.
+    assert [e.summary for e in _events_since(ctx, seq)] == ["purpose reading → nursing"]
 
 
 def test_correct_only_the_purpose(ctx: ServiceContext, desk: Actor, zhang: int, clock: FixedClock) -> None:
