@@ -333,11 +333,15 @@ def _add_voucher_commands(commands: argparse._SubParsersAction[argparse.Argument
                     "other desks of this base.)")
     export.add_argument("file", metavar="FILE", help="目标文件，不会覆盖已有文件 (file; never overwritten)")
     export.add_argument("--private", action="store_true",
-                        help="连同签名私钥一起导出，请像密码一样保管 (include the signing key; keep it like a password)")
+                        help="连同签名私钥一起导出，用口令加密 (include the signing key, sealed with a passphrase)")
+    export.add_argument("--passphrase-stdin", action="store_true",
+                        help="从标准输入读一行口令，不在终端提示 (read the passphrase as one line from standard input)")
     export.set_defaults(handler=_keys_export)
     load = steps.add_parser("import", parents=[common], help="导入密钥文件 (import a key bundle)",
                             description="导入另一台前台导出的密钥文件。(Import a key bundle exported by another desk.)")
     load.add_argument("file", metavar="FILE", help="密钥文件 (key bundle)")
+    load.add_argument("--passphrase-stdin", action="store_true",
+                      help="从标准输入读一行口令，不在终端提示 (read the passphrase as one line from standard input)")
     load.set_defaults(handler=_keys_import)
     steps.add_parser(
         "rotate", parents=[common], help="换一把新的签名密钥 (make a new signing key)",
@@ -1241,8 +1245,8 @@ def _keys_list(args: argparse.Namespace, location: Location, console: Console) -
 def _keys_export(args: argparse.Namespace, location: Location, console: Console) -> int:
     import os
 
-    from desk.domain.errors import SigningKeyMissing
-    from desk.services.voucher_keys import VoucherKeys
+    from desk.domain.errors import KeyPassphraseRequired, KeyPassphraseWeak, SigningKeyMissing
+    from desk.services.voucher_keys import PASSPHRASE_MIN, VoucherKeys
 
     target = Path(args.file).expanduser().resolve()
     if target.is_dir():
@@ -1254,10 +1258,16 @@ def _keys_export(args: argparse.Namespace, location: Location, console: Console)
         raise Refused(_fill(console.translate("Cli", "%1 已存在，未覆盖。请换一个文件名。"), target))
     keys = VoucherKeys(location.data_dir)
     had = bool(_key_files(console, keys, keys.keys))
+    if args.private and not keys.can_sign():
+        raise Refused(console.translate("Cli", "本机只有公钥，没有签名私钥可以导出。去掉 --private 可导出公钥。"))
+    passphrase = _bundle_passphrase(args, console, new=True) if args.private else None
     try:
-        bundle = _key_files(console, keys, lambda: keys.export_bundle(args.private))
+        bundle = _key_files(console, keys, lambda: keys.export_bundle(args.private, passphrase))
     except SigningKeyMissing:
         raise Refused(console.translate("Cli", "本机只有公钥，没有签名私钥可以导出。去掉 --private 可导出公钥。")) from None
+    except (KeyPassphraseRequired, KeyPassphraseWeak):
+        raise Refused(_fill(console.translate("Cli", "口令至少要 %1 个字符（不能含控制字符），未导出。"),
+                            PASSPHRASE_MIN)) from None
     try:
         # Created only if absent, and a private bundle readable by its owner alone from the start.
         fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
@@ -1274,10 +1284,10 @@ def _keys_export(args: argparse.Namespace, location: Location, console: Console)
         console.out(_fill(console.translate("Cli", "本机原来没有密钥，已生成签名密钥 %1。"),
                           ", ".join(k.key_id for k in known if k.current)))
     if args.private:
-        console.out(_fill(console.translate("Cli", "已把签名密钥和公钥（共 %1 个密钥）导出到 %2。在本基地其他前台上运行 "
-                                                   "desk keys import 导入。"), len(known), target))
-        console.err(console.translate("Cli", "注意：这个文件含签名私钥，拿到它就能制作兑换券。请像密码一样保管，只用 U 盘等"
-                                             "当面传递，导入后立即删除，不要用微信或邮件发送。"))
+        console.out(_fill(console.translate("Cli", "已把签名密钥（用口令加密）和公钥（共 %1 个密钥）导出到 %2。在本基地其他前台"
+                                                   "上运行 desk keys import 导入，导入时要输入这个口令。"), len(known), target))
+        console.err(console.translate("Cli", "注意：这个文件含加密的签名私钥。口令请当面或电话另行告知，不要和文件放在一起；"
+                                             "文件只用 U 盘等当面传递，导入后立即删除。"))
     else:
         console.out(_fill(console.translate("Cli", "已把公钥（共 %1 个）导出到 %2。商户核销机导入后能验券和核销，不能发券。"),
                           len(known), target))
@@ -1285,7 +1295,7 @@ def _keys_export(args: argparse.Namespace, location: Location, console: Console)
 
 
 def _keys_import(args: argparse.Namespace, location: Location, console: Console) -> int:
-    from desk.domain.errors import KeyBundleInvalid, KeyConflict
+    from desk.domain.errors import KeyBundleInvalid, KeyConflict, KeyPassphraseRequired, KeyPassphraseWrong
     from desk.services.voucher_keys import LARGEST_BUNDLE, VoucherKeys
 
     source = Path(args.file).expanduser().resolve()
@@ -1298,8 +1308,17 @@ def _keys_import(args: argparse.Namespace, location: Location, console: Console)
         raise Refused(_fill(console.translate("Cli", "无法读取 %1：%2。"), source,
                             error.strerror or str(error))) from None
     keys = VoucherKeys(location.data_dir)
+    passphrase = _bundle_passphrase(args, console, new=False) if args.passphrase_stdin else None
     try:
-        result = _key_files(console, keys, lambda: keys.import_bundle(data))
+        try:
+            result = _key_files(console, keys, lambda: keys.import_bundle(data, passphrase))
+        except KeyPassphraseRequired:  # a sealed signing key: ask, then try once more
+            if passphrase is not None:
+                raise
+            passphrase = _bundle_passphrase(args, console, new=False)
+            result = _key_files(console, keys, lambda: keys.import_bundle(data, passphrase))
+    except (KeyPassphraseRequired, KeyPassphraseWrong):
+        raise Refused(console.translate("Cli", "口令不对（或文件被改动过），未导入任何密钥。请向导出文件的同事核对口令。")) from None
     except KeyBundleInvalid:
         raise Refused(_fill(console.translate("Cli", "%1 不是有效的兑换券密钥文件（可能不完整或被改动过），未导入任何密钥。"),
                             source)) from None
@@ -1334,6 +1353,31 @@ def _keys_rotate(args: argparse.Namespace, location: Location, console: Console)
     console.out(console.translate("Cli", "请把新密钥分发出去：本基地其他前台导入 desk keys export 文件 --private 导出的文件；"
                                          "商户核销机导入 desk keys export 文件 导出的公钥。"))
     return 0
+
+
+def _bundle_passphrase(args: argparse.Namespace, console: Console, *, new: bool) -> str:
+    """The passphrase of a key bundle: one line of standard input with --passphrase-stdin, else asked at the
+    terminal (twice for a new one)."""
+    from desk.services.voucher_keys import PASSPHRASE_MIN
+
+    if args.passphrase_stdin:
+        return sys.stdin.readline().removesuffix("\n")  # spaces may be part of it
+    if not sys.stdin.isatty():
+        raise Refused(console.translate("Cli", "签名密钥用口令加密，需要输入口令：请在终端中运行，或加 --passphrase-stdin，"
+                                               "从标准输入提供一行口令。"))
+    import getpass
+
+    try:
+        if not new:
+            return getpass.getpass(console.translate("Cli", "密钥文件的口令：") + " ")
+        first = getpass.getpass(_fill(console.translate("Cli", "为密钥文件设一个口令（至少 %1 个字符）："),
+                                      PASSPHRASE_MIN) + " ")
+        second = getpass.getpass(console.translate("Cli", "再次输入口令：") + " ")
+    except EOFError:  # Ctrl+D (Ctrl+Z on Windows) at the prompt
+        raise Refused(console.translate("Cli", "已取消，未作任何改动。")) from None
+    if first != second:
+        raise Refused(console.translate("Cli", "两次输入的口令不一致，未导出。"))
+    return first
 
 
 def _key_files(console: Console, keys: VoucherKeys, work: Callable[[], _T]) -> _T:

@@ -445,6 +445,24 @@ class KeyInUse(DeskError):
     code = "key_in_use"  # params: key_id
 
 
+class KeyPassphraseRequired(DeskError):
+    """A bundle with the signing key is sealed with a passphrase: exporting one needs it, and so does importing."""
+
+    code = "key_passphrase_required"
+
+
+class KeyPassphraseWeak(DeskError):
+    """The passphrase chosen for a bundle is too short (or holds control characters)."""
+
+    code = "key_passphrase_weak"  # params: min_length
+
+
+class KeyPassphraseWrong(DeskError):
+    """The passphrase does not open the bundle's signing key (or the sealed key was altered); nothing imported."""
+
+    code = "key_passphrase_wrong"
+
+
 # --- vouchers ------------------------------------------------------------------------------------------------
 
 class RewardUnavailable(DeskError):

@@ -12,6 +12,12 @@ be checked against its content. Rotation makes a new signing key and deletes the
 keeping its public half so slips signed before stay valid until they expire. Desks of one base share the
 signing key through an explicit export and import of a key bundle; a merchant station imports public keys
 only and can then verify slips but never sign one.
+
+A bundle is JSON (format `desk-voucher-keys`). Version 2 seals the signing key with a passphrase: scrypt
+(n 2^17, r 8, p 1: about 128 MB and a fraction of a second, once per export or import) derives an AES-256-GCM key
+that encrypts the key's raw 32 bytes, with the key id as associated data. A lost USB stick then holds nothing
+that can sign without the passphrase, which travels separately. Version 1 bundles (the key as plain PEM) are
+still read.
 """
 
 from __future__ import annotations
@@ -23,12 +29,16 @@ import os
 import secrets
 import shutil
 import time
+import unicodedata
+from base64 import b64decode, b64encode
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import UnsupportedAlgorithm
+from cryptography.exceptions import InvalidTag, UnsupportedAlgorithm
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from cryptography.hazmat.primitives.serialization import (
     Encoding,
     NoEncryption,
@@ -38,7 +48,16 @@ from cryptography.hazmat.primitives.serialization import (
     load_pem_public_key,
 )
 
-from desk.domain.errors import KeyBundleInvalid, KeyConflict, KeyInUse, NotFound, SigningKeyMissing
+from desk.domain.errors import (
+    KeyBundleInvalid,
+    KeyConflict,
+    KeyInUse,
+    KeyPassphraseRequired,
+    KeyPassphraseWeak,
+    KeyPassphraseWrong,
+    NotFound,
+    SigningKeyMissing,
+)
 from desk.domain.voucher_payload import is_key_id, key_id_of
 
 log = logging.getLogger("desk.voucher_keys")
@@ -49,7 +68,13 @@ PUBLIC_SUFFIX = ".public.pem"
 CURRENT_FILE = "current"
 FULL_CHECK_S = 2.0  # how stale the key listing may get when the folder itself looks unchanged
 BUNDLE_FORMAT = "desk-voucher-keys"
-BUNDLE_VERSION = 1
+BUNDLE_VERSION = 2  # the signing key sealed with a passphrase; version 1 (plain PEM) is still read
+PASSPHRASE_MIN = 10
+PASSPHRASE_MAX = 200
+SCRYPT_COST = {"n": 2 ** 17, "r": 8, "p": 1}
+# What a bundle may ask of scrypt: a forged one cannot make an import take minutes or gigabytes.
+_SCRYPT_MOST = {"n": 2 ** 20, "r": 16, "p": 4}
+_SEALED_FIELDS = {"kdf", "n", "r", "p", "salt", "nonce", "sealed"}
 # A bundle holds a handful of keys of a few hundred bytes each; anything much larger is not one.
 LARGEST_BUNDLE = 1_000_000
 MOST_KEYS = 1000
@@ -86,6 +111,7 @@ class _BundleKey:
     key_id: str
     public: Ed25519PublicKey
     private: Ed25519PrivateKey | None
+    sealed: dict[str, Any] | None = None  # the signing key still sealed with its passphrase
 
 
 class VoucherKeys:
@@ -154,27 +180,33 @@ class VoucherKeys:
             path.unlink(missing_ok=True)
         self._cache = None
 
-    def export_bundle(self, include_private: bool) -> bytes:
-        """Every known public key, and with `include_private` the signing key too (for another desk of this base:
-        handle that file like a password). A station without any key makes its first one."""
+    def export_bundle(self, include_private: bool, passphrase: str | None = None) -> bytes:
+        """Every known public key, and with `include_private` the signing key too, sealed with `passphrase` (for
+        another desk of this base). A station without any key makes its first one.
+
+        Raises KeyPassphraseRequired / KeyPassphraseWeak for a signing key without a passphrase of at least
+        PASSPHRASE_MIN characters, SigningKeyMissing on a station that holds public keys only."""
+        if include_private:
+            secret = _passphrase_bytes(passphrase)
         signing = self.current() if include_private or not self._load().public else None
         state = self._load()
         keys = []
         for key_id in sorted(state.public):
-            entry = {"id": key_id, "public": _public_pem(state.public[key_id]).decode("ascii")}
+            entry: dict[str, Any] = {"id": key_id, "public": _public_pem(state.public[key_id]).decode("ascii")}
             if include_private and signing is not None and key_id == signing.key_id:
-                entry["private"] = _private_pem(signing.private_key).decode("ascii")
+                entry["sealed"] = _seal(signing.private_key, key_id, secret)
             keys.append(entry)
         bundle = {"format": BUNDLE_FORMAT, "version": BUNDLE_VERSION,
                   "current": signing.key_id if include_private and signing is not None else None, "keys": keys}
         return (json.dumps(bundle, indent=2) + "\n").encode("utf-8")
 
-    def import_bundle(self, data: bytes) -> ImportResult:
+    def import_bundle(self, data: bytes, passphrase: str | None = None) -> ImportResult:
         """Add the keys of a bundle; with a signing key in it, that key signs here from now on.
 
-        Nothing is written when the bundle is damaged (KeyBundleInvalid) or holds a key whose id is known here
-        with different key material (KeyConflict)."""
-        current, incoming = _parse_bundle(data)
+        Nothing is written when the bundle is damaged (KeyBundleInvalid), its signing key is sealed and the
+        passphrase is missing (KeyPassphraseRequired) or wrong (KeyPassphraseWrong), or it holds a key whose id is
+        known here with different key material (KeyConflict)."""
+        current, incoming = _parse_bundle(data, passphrase)
         state = self._load()
         for key in incoming:
             known = state.public.get(key.key_id)
@@ -313,7 +345,7 @@ class VoucherKeys:
 
 # -- bundles ------------------------------------------------------------------------------------------------------
 
-def _parse_bundle(data: bytes) -> tuple[str | None, list[_BundleKey]]:
+def _parse_bundle(data: bytes, passphrase: str | None) -> tuple[str | None, list[_BundleKey]]:
     """The signing key id (or None) and the keys of a bundle; KeyBundleInvalid for anything else."""
     if len(data) > LARGEST_BUNDLE:
         raise KeyBundleInvalid(reason="size")
@@ -323,7 +355,8 @@ def _parse_bundle(data: bytes) -> tuple[str | None, list[_BundleKey]]:
         raise KeyBundleInvalid(reason="format") from None
     if not isinstance(bundle, dict) or bundle.get("format") != BUNDLE_FORMAT:
         raise KeyBundleInvalid(reason="format")
-    if bundle.get("version") != BUNDLE_VERSION:
+    version = bundle.get("version")
+    if version not in (1, BUNDLE_VERSION):
         raise KeyBundleInvalid(reason="version")
     entries = bundle.get("keys")
     current = bundle.get("current")
@@ -331,34 +364,102 @@ def _parse_bundle(data: bytes) -> tuple[str | None, list[_BundleKey]]:
         raise KeyBundleInvalid(reason="keys")
     if current is not None and not (isinstance(current, str) and is_key_id(current)):
         raise KeyBundleInvalid(reason="current")
-    keys = [_bundle_key(entry, current) for entry in entries]
+    # Every key is checked before a sealed one is opened: a damaged bundle is told as such, not as a passphrase.
+    keys = [_bundle_key(entry, version) for entry in entries]
     ids = [key.key_id for key in keys]
     if len(set(ids)) != len(ids):
         raise KeyBundleInvalid(reason="duplicate")
-    signing = [key.key_id for key in keys if key.private is not None]
+    signing = [key.key_id for key in keys if key.private is not None or key.sealed is not None]
     # A signing key travels with its name as the bundle's current key, and only then.
     if signing != ([current] if current is not None else []):
         raise KeyBundleInvalid(reason="current")
-    return current, keys
+    return current, [_opened(key, passphrase) for key in keys]
 
 
-def _bundle_key(entry: Any, current: str | None) -> _BundleKey:
-    if not isinstance(entry, dict) or not set(entry) <= {"id", "public", "private"}:
+def _bundle_key(entry: Any, version: int) -> _BundleKey:
+    secret_field = "sealed" if version == BUNDLE_VERSION else "private"
+    if not isinstance(entry, dict) or not set(entry) <= {"id", "public", secret_field}:
         raise KeyBundleInvalid(reason="keys")
-    key_id, public_text, private_text = entry.get("id"), entry.get("public"), entry.get("private")
+    key_id, public_text = entry.get("id"), entry.get("public")
     if not isinstance(key_id, str) or not is_key_id(key_id) or not isinstance(public_text, str):
         raise KeyBundleInvalid(reason="keys")
     public = _public_from_pem(public_text.encode("utf-8", errors="replace"))
     if public is None or key_id_of(public) != key_id:
         raise KeyBundleInvalid(reason="public_key", key_id=key_id)
-    private = None
-    if private_text is not None:
-        if not isinstance(private_text, str):
-            raise KeyBundleInvalid(reason="private_key", key_id=key_id)
-        private = _private_from_pem(private_text.encode("utf-8", errors="replace"))
-        if private is None or _raw_public(private.public_key()) != _raw_public(public):
-            raise KeyBundleInvalid(reason="private_key", key_id=key_id)
+    secret = entry.get(secret_field)
+    if secret is None:
+        return _BundleKey(key_id, public, None)
+    if version == BUNDLE_VERSION:
+        return _BundleKey(key_id, public, None, _sealed_fields(secret, key_id))
+    private = _private_from_pem(secret.encode("utf-8", errors="replace")) if isinstance(secret, str) else None
+    if private is None or _raw_public(private.public_key()) != _raw_public(public):
+        raise KeyBundleInvalid(reason="private_key", key_id=key_id)
     return _BundleKey(key_id, public, private)
+
+
+def _opened(key: _BundleKey, passphrase: str | None) -> _BundleKey:
+    """The key with its sealed signing key opened (PASSPHRASE errors when it cannot be)."""
+    if key.sealed is None:
+        return key
+    if not passphrase:
+        raise KeyPassphraseRequired()
+    private = _unseal(key.sealed, key.key_id, _normalised(passphrase).encode("utf-8"))
+    if _raw_public(private.public_key()) != _raw_public(key.public):
+        raise KeyBundleInvalid(reason="private_key", key_id=key.key_id)
+    return _BundleKey(key.key_id, key.public, private)
+
+
+# -- the sealed signing key ----------------------------------------------------------------------------------------
+
+def _normalised(passphrase: str) -> str:
+    # Full-width letters from a Chinese input method and their ASCII forms are one passphrase.
+    return unicodedata.normalize("NFKC", passphrase)
+
+
+def _passphrase_bytes(passphrase: str | None) -> bytes:
+    """A passphrase good enough to seal the signing key with, as bytes; raises what export_bundle says."""
+    if not passphrase:
+        raise KeyPassphraseRequired()
+    text = _normalised(passphrase)
+    if len(text) < PASSPHRASE_MIN or len(text) > PASSPHRASE_MAX or any(
+            unicodedata.category(ch) == "Cc" for ch in text):
+        raise KeyPassphraseWeak(min_length=PASSPHRASE_MIN)
+    return text.encode("utf-8")
+
+
+def _seal(private: Ed25519PrivateKey, key_id: str, passphrase: bytes) -> dict[str, Any]:
+    salt, nonce = os.urandom(16), os.urandom(12)
+    key = Scrypt(salt=salt, length=32, **SCRYPT_COST).derive(passphrase)
+    sealed = AESGCM(key).encrypt(nonce, _raw_private(private), key_id.encode("ascii"))
+    return {"kdf": "scrypt", **SCRYPT_COST, "salt": b64encode(salt).decode("ascii"),
+            "nonce": b64encode(nonce).decode("ascii"), "sealed": b64encode(sealed).decode("ascii")}
+
+
+def _sealed_fields(value: Any, key_id: str) -> dict[str, Any]:
+    """A sealed key's fields, checked for shape and for a cost this program is willing to pay."""
+    if not isinstance(value, dict) or set(value) != _SEALED_FIELDS or value["kdf"] != "scrypt":
+        raise KeyBundleInvalid(reason="private_key", key_id=key_id)
+    for name, most in _SCRYPT_MOST.items():
+        cost = value[name]
+        if not isinstance(cost, int) or isinstance(cost, bool) or not 1 <= cost <= most or (
+                name == "n" and cost & (cost - 1)):
+            raise KeyBundleInvalid(reason="private_key", key_id=key_id)
+    try:
+        salt, nonce, sealed = (b64decode(value[name], validate=True) for name in ("salt", "nonce", "sealed"))
+    except (TypeError, ValueError):
+        raise KeyBundleInvalid(reason="private_key", key_id=key_id) from None
+    if len(salt) < 16 or len(nonce) != 12 or len(sealed) != 32 + 16:
+        raise KeyBundleInvalid(reason="private_key", key_id=key_id)
+    return {"n": value["n"], "r": value["r"], "p": value["p"], "salt": salt, "nonce": nonce, "sealed": sealed}
+
+
+def _unseal(fields: dict[str, Any], key_id: str, passphrase: bytes) -> Ed25519PrivateKey:
+    key = Scrypt(salt=fields["salt"], length=32, n=fields["n"], r=fields["r"], p=fields["p"]).derive(passphrase)
+    try:
+        raw = AESGCM(key).decrypt(fields["nonce"], fields["sealed"], key_id.encode("ascii"))
+    except InvalidTag:
+        raise KeyPassphraseWrong() from None
+    return Ed25519PrivateKey.from_private_bytes(raw)
 
 
 # -- key material ------------------------------------------------------------------------------------------------

@@ -272,6 +272,12 @@ def error_text(error: e.DeskError) -> str:
         case e.KeyInUse():
             return translate("Wording", "密钥 %1 正在签发新的兑换券，不能删除。请先更换密钥。").replace(
                 "%1", str(p.get("key_id", "")))
+        case e.KeyPassphraseRequired():
+            return translate("Wording", "签名密钥用口令加密，请输入口令。")
+        case e.KeyPassphraseWeak():
+            return translate("Wording", "口令至少要 %1 个字符，不能含控制字符。").replace("%1", str(p.get("min_length", "")))
+        case e.KeyPassphraseWrong():
+            return translate("Wording", "口令不对（或密钥包被改动过），未导入任何密钥。")
     return translate("Wording", "操作未能完成（%1）。").replace("%1", error.code)
 
 

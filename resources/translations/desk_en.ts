@@ -2108,16 +2108,20 @@ F1–F8 purpose · Alt+N people · F9 anonymous · Esc clear · Ctrl+R refresh o
         <translation>This station holds public keys only: there is no signing key to export. Leave out --private to export the public keys.</translation>
     </message>
     <message>
+        <source>口令至少要 %1 个字符（不能含控制字符），未导出。</source>
+        <translation>The passphrase needs at least %1 characters (and no control characters); nothing was exported.</translation>
+    </message>
+    <message>
         <source>本机原来没有密钥，已生成签名密钥 %1。</source>
         <translation>This station had no key: the signing key %1 was made.</translation>
     </message>
     <message>
-        <source>已把签名密钥和公钥（共 %1 个密钥）导出到 %2。在本基地其他前台上运行 desk keys import 导入。</source>
-        <translation>Exported the signing key and the public keys (%1 keys in all) to %2. Import the file at the other desks of this base with desk keys import.</translation>
+        <source>已把签名密钥（用口令加密）和公钥（共 %1 个密钥）导出到 %2。在本基地其他前台上运行 desk keys import 导入，导入时要输入这个口令。</source>
+        <translation>Exported the signing key (sealed with the passphrase) and the public keys (%1 keys in all) to %2. Run desk keys import on the other desks of this base; it asks for this passphrase.</translation>
     </message>
     <message>
-        <source>注意：这个文件含签名私钥，拿到它就能制作兑换券。请像密码一样保管，只用 U 盘等当面传递，导入后立即删除，不要用微信或邮件发送。</source>
-        <translation>Warning: this file holds the private signing key, and whoever has it can make vouchers. Keep it like a password: hand it over in person (on a USB stick), delete it once imported, never send it by WeChat or e-mail.</translation>
+        <source>注意：这个文件含加密的签名私钥。口令请当面或电话另行告知，不要和文件放在一起；文件只用 U 盘等当面传递，导入后立即删除。</source>
+        <translation>Note: this file holds the sealed signing key. Tell the passphrase in person or by phone, never together with the file; hand the file over in person (a USB stick) and delete it once imported.</translation>
     </message>
     <message>
         <source>已把公钥（共 %1 个）导出到 %2。商户核销机导入后能验券和核销，不能发券。</source>
@@ -2130,6 +2134,10 @@ F1–F8 purpose · Alt+N people · F9 anonymous · Esc clear · Ctrl+R refresh o
     <message>
         <source>无法读取 %1：%2。</source>
         <translation>Cannot read %1: %2.</translation>
+    </message>
+    <message>
+        <source>口令不对（或文件被改动过），未导入任何密钥。请向导出文件的同事核对口令。</source>
+        <translation>Wrong passphrase (or the file was altered); no key was imported. Check the passphrase with the colleague who exported the file.</translation>
     </message>
     <message>
         <source>%1 不是有效的兑换券密钥文件（可能不完整或被改动过），未导入任何密钥。</source>
@@ -2170,6 +2178,26 @@ F1–F8 purpose · Alt+N people · F9 anonymous · Esc clear · Ctrl+R refresh o
     <message>
         <source>请把新密钥分发出去：本基地其他前台导入 desk keys export 文件 --private 导出的文件；商户核销机导入 desk keys export 文件 导出的公钥。</source>
         <translation>Hand the new key on: the other desks of this base import a file made with desk keys export FILE --private; merchant stations import the public keys made with desk keys export FILE.</translation>
+    </message>
+    <message>
+        <source>签名密钥用口令加密，需要输入口令：请在终端中运行，或加 --passphrase-stdin，从标准输入提供一行口令。</source>
+        <translation>The signing key is sealed with a passphrase: run this in a terminal, or add --passphrase-stdin and give the passphrase as one line of standard input.</translation>
+    </message>
+    <message>
+        <source>密钥文件的口令：</source>
+        <translation>Passphrase of the key file:</translation>
+    </message>
+    <message>
+        <source>为密钥文件设一个口令（至少 %1 个字符）：</source>
+        <translation>Choose a passphrase for the key file (at least %1 characters):</translation>
+    </message>
+    <message>
+        <source>再次输入口令：</source>
+        <translation>Enter the passphrase again:</translation>
+    </message>
+    <message>
+        <source>两次输入的口令不一致，未导出。</source>
+        <translation>The two passphrases differ; nothing was exported.</translation>
     </message>
     <message>
         <source>无法读写密钥文件夹 %1：%2。</source>
@@ -7082,6 +7110,18 @@ Reason: %3</translation>
     <message>
         <source>密钥 %1 正在签发新的兑换券，不能删除。请先更换密钥。</source>
         <translation>Key %1 signs new vouchers and cannot be removed. Rotate the key first.</translation>
+    </message>
+    <message>
+        <source>签名密钥用口令加密，请输入口令。</source>
+        <translation>The signing key is sealed with a passphrase: please enter it.</translation>
+    </message>
+    <message>
+        <source>口令至少要 %1 个字符，不能含控制字符。</source>
+        <translation>The passphrase needs at least %1 characters and no control characters.</translation>
+    </message>
+    <message>
+        <source>口令不对（或密钥包被改动过），未导入任何密钥。</source>
+        <translation>Wrong passphrase (or the key bundle was altered); no key was imported.</translation>
     </message>
     <message>
         <source>操作未能完成（%1）。</source>

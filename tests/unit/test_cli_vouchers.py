@@ -72,9 +72,9 @@ class Run:
     def __init__(self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
         self._capsys, self._monkeypatch, self.data_dir = capsys, monkeypatch, data_dir
 
-    def __call__(self, *args: str, data_dir: Path | None = None) -> tuple[int, str, str]:
+    def __call__(self, *args: str, data_dir: Path | None = None, stdin: str = "") -> tuple[int, str, str]:
         self._capsys.readouterr()
-        self._monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+        self._monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
         code = cli.main([*args, "--data-dir", str(data_dir or self.data_dir)])
         out, err = self._capsys.readouterr()
         return code, out, err
@@ -148,6 +148,9 @@ def station(run: Run, data_dir: Path) -> Station:
 def rows(data_dir: Path, sql: str) -> list[tuple[object, ...]]:
     with contextlib.closing(sqlite3.connect(data_dir / DB_FILE_NAME)) as conn:
         return conn.execute(sql).fetchall()
+
+
+PASSPHRASE = "港湾 desk 2026"
 
 
 def one_error_line(err: str) -> str:
@@ -425,9 +428,14 @@ def test_desks_share_the_signing_key_and_a_merchant_station_only_verifies(run: R
     db = str(station.data_dir / DB_FILE_NAME)
     private, public = tmp_path / "desk-key.json", tmp_path / "public.json"
 
-    status, out, err = run("keys", "export", str(private), "--private")
-    assert status == 0 and str(private) in out
-    assert one_error_line(err).startswith("desk: 注意：这个文件含签名私钥")
+    status, out, err = run("keys", "export", str(private), "--private")  # no terminal to ask at
+    assert status == 1 and "--passphrase-stdin" in one_error_line(err) and not private.exists()
+    status, out, err = run("keys", "export", str(private), "--private", "--passphrase-stdin", stdin="太短了\n")
+    assert status == 1 and "口令至少要 10 个字符" in one_error_line(err) and not private.exists()
+    status, out, err = run("keys", "export", str(private), "--private", "--passphrase-stdin", stdin=PASSPHRASE + "\n")
+    assert status == 0 and str(private) in out and "用口令加密" in out
+    assert one_error_line(err).startswith("desk: 注意：这个文件含加密的签名私钥")
+    assert "PRIVATE" not in private.read_text()
     if os.name == "posix":
         assert stat.S_IMODE(private.stat().st_mode) == 0o600
     status, _out, err = run("keys", "export", str(public))
@@ -435,7 +443,13 @@ def test_desks_share_the_signing_key_and_a_merchant_station_only_verifies(run: R
 
     # Another desk of the base: the same database, its own data folder.
     second = tmp_path / "desk-b"
-    status, out, err = run("keys", "import", str(private), "--db", db, data_dir=second)
+    for extra, expected in (((), "--passphrase-stdin"), (("--passphrase-stdin",), "口令不对")):
+        status, out, err = run("keys", "import", str(private), *extra, "--db", db, data_dir=second,
+                               stdin="港湾 desk 2025\n")
+        assert status == 1 and expected in one_error_line(err)
+        assert not (second / "keys").exists()
+    status, out, err = run("keys", "import", str(private), "--passphrase-stdin", "--db", db, data_dir=second,
+                           stdin=PASSPHRASE + "\n")
     assert (status, err) == (0, "") and "本机今后用签名密钥" in out
     again = tmp_path / "again.pdf"
     status, _out, err = run("voucher", "slip", issued.voucher.code, "-o", str(again), "--db", db, data_dir=second)

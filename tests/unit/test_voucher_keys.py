@@ -4,6 +4,7 @@ database or its backups."""
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
 import os
@@ -26,6 +27,9 @@ from desk.domain.errors import (
     KeyBundleInvalid,
     KeyConflict,
     KeyInUse,
+    KeyPassphraseRequired,
+    KeyPassphraseWeak,
+    KeyPassphraseWrong,
     NotFound,
     SigningKeyMissing,
     UnknownVoucherKey,
@@ -36,13 +40,16 @@ from desk.services.backups import BackupService
 from desk.services.context import ServiceContext
 from desk.services.voucher_keys import (
     CURRENT_FILE,
+    PASSPHRASE_MIN,
     PRIVATE_SUFFIX,
     PUBLIC_SUFFIX,
+    SCRYPT_COST,
     SigningKey,
     VoucherKeys,
 )
 
 POSIX = os.name == "posix"
+PASSPHRASE = "港湾 desk 2026"
 
 
 @pytest.fixture
@@ -71,6 +78,11 @@ def bundle(keys: list[dict[str, object]], current: str | None = None, **extra: o
 def signing_bundle(key: Ed25519PrivateKey) -> bytes:
     key_id = key_id_of(key.public_key())
     return bundle([{"id": key_id, "public": public_pem(key), "private": private_pem(key)}], current=key_id)
+
+
+def sealed_bundle(desk: VoucherKeys) -> bytes:
+    """The bundle a desk exports for another desk of its base: the signing key sealed with PASSPHRASE."""
+    return desk.export_bundle(include_private=True, passphrase=PASSPHRASE)
 
 
 def folder_listing(folder: Path) -> dict[str, bytes]:
@@ -107,7 +119,7 @@ def test_private_keys_are_readable_by_their_owner_only(data_dir: Path) -> None:
     assert stat.S_IMODE((keys.folder / f"{second.key_id}{PRIVATE_SUFFIX}").stat().st_mode) == 0o600
     assert stat.S_IMODE((keys.folder / f"{first.key_id}{PUBLIC_SUFFIX}").stat().st_mode) == 0o644
     other = VoucherKeys(data_dir.parent / "desk-b")
-    other.import_bundle(keys.export_bundle(include_private=True))
+    other.import_bundle(sealed_bundle(keys), PASSPHRASE)
     assert stat.S_IMODE((other.folder / f"{second.key_id}{PRIVATE_SUFFIX}").stat().st_mode) == 0o600
 
 
@@ -212,7 +224,7 @@ def test_a_desk_of_the_same_base_imports_the_signing_key(tmp_path: Path) -> None
     first_desk = VoucherKeys(tmp_path / "desk-a")
     shared = first_desk.current()
     second_desk = VoucherKeys(tmp_path / "desk-b")
-    result = second_desk.import_bundle(first_desk.export_bundle(include_private=True))
+    result = second_desk.import_bundle(sealed_bundle(first_desk), PASSPHRASE)
     assert result.added == (shared.key_id,)
     assert result.current == shared.key_id
     assert second_desk.can_sign()
@@ -220,7 +232,7 @@ def test_a_desk_of_the_same_base_imports_the_signing_key(tmp_path: Path) -> None
     # A slip from the second desk verifies wherever the first desk's key is known.
     assert verify(slip(second_desk.current(), 2001), first_desk.public_keys()).serial == 2001
     # Importing the same bundle again changes nothing.
-    again = second_desk.import_bundle(first_desk.export_bundle(include_private=True))
+    again = second_desk.import_bundle(sealed_bundle(first_desk), PASSPHRASE)
     assert again.added == () and again.current is None
 
 
@@ -229,7 +241,7 @@ def test_a_desk_that_already_made_its_own_key_switches_to_the_shared_one(tmp_pat
     shared = first_desk.current()
     own = second_desk.current()
     own_slip = slip(own)
-    result = second_desk.import_bundle(first_desk.export_bundle(include_private=True))
+    result = second_desk.import_bundle(sealed_bundle(first_desk), PASSPHRASE)
     assert result.current == shared.key_id
     assert second_desk.current().key_id == shared.key_id
     # Its own key now verifies only; slips it signed stay valid here.
@@ -240,9 +252,9 @@ def test_a_desk_that_already_made_its_own_key_switches_to_the_shared_one(tmp_pat
 def test_rotation_travels_with_the_next_bundle(tmp_path: Path) -> None:
     first_desk, second_desk = VoucherKeys(tmp_path / "desk-a"), VoucherKeys(tmp_path / "desk-b")
     old = first_desk.current()
-    second_desk.import_bundle(first_desk.export_bundle(include_private=True))
+    second_desk.import_bundle(sealed_bundle(first_desk), PASSPHRASE)
     new = first_desk.rotate()
-    result = second_desk.import_bundle(first_desk.export_bundle(include_private=True))
+    result = second_desk.import_bundle(sealed_bundle(first_desk), PASSPHRASE)
     assert result.added == (new.key_id,) and result.current == new.key_id
     assert second_desk.current().key_id == new.key_id
     assert {k.key_id: k.can_sign for k in second_desk.keys()} == {old.key_id: False, new.key_id: True}
@@ -264,14 +276,14 @@ def test_a_merchant_station_verifies_but_cannot_sign(tmp_path: Path) -> None:
     with pytest.raises(SigningKeyMissing):
         station.rotate()
     with pytest.raises(SigningKeyMissing):
-        station.export_bundle(include_private=True)
+        station.export_bundle(include_private=True, passphrase=PASSPHRASE)
     assert not list(station.folder.glob(f"*{PRIVATE_SUFFIX}"))
     for signing in (old, new):
         assert verify(slip(signing), station.public_keys()).key_id == signing.key_id
     # It can pass the public keys on.
     assert json.loads(station.export_bundle(include_private=False))["keys"] == json.loads(public_bundle)["keys"]
     # And becomes a signing desk only by importing the signing key.
-    station.import_bundle(desk.export_bundle(include_private=True))
+    station.import_bundle(sealed_bundle(desk), PASSPHRASE)
     assert station.can_sign() and station.current().key_id == new.key_id
 
 
@@ -332,7 +344,7 @@ def _invalid_bundles() -> list[tuple[str, bytes]]:
         ("not json", b"-----BEGIN PUBLIC KEY-----"),
         ("a list", b"[]"),
         ("another format", json.dumps({"format": "x", "version": 1, "keys": [good]}).encode()),
-        ("another version", json.dumps({"format": "desk-voucher-keys", "version": 2, "keys": [good]}).encode()),
+        ("another version", json.dumps({"format": "desk-voucher-keys", "version": 3, "keys": [good]}).encode()),
         ("no keys", bundle([])),
         ("keys not a list", bundle({"id": key_id})),  # type: ignore[arg-type]
         ("a key not an object", bundle(["ABCD"])),
@@ -374,6 +386,87 @@ def test_a_hand_made_public_bundle_imports(data_dir: Path) -> None:
     assert keys.import_bundle(bundle([{"id": key_id, "public": public_pem(key)}])).added == (key_id,)
     assert not keys.can_sign()
     assert verify(slip(SigningKey(key_id, key)), keys.public_keys()).key_id == key_id
+
+
+# -- the signing key sealed with a passphrase ----------------------------------------------------------------------
+
+def test_the_signing_key_travels_sealed(tmp_path: Path) -> None:
+    desk = VoucherKeys(tmp_path / "desk")
+    signing = desk.current()
+    data = sealed_bundle(desk)
+    raw = signing.private_key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+    assert b"PRIVATE" not in data and raw.hex().encode() not in data
+    parsed = json.loads(data)
+    assert parsed["version"] == 2 and parsed["current"] == signing.key_id
+    sealed = parsed["keys"][0]["sealed"]
+    assert sealed["kdf"] == "scrypt" and {k: sealed[k] for k in SCRYPT_COST} == SCRYPT_COST
+    assert raw not in base64.b64decode(sealed["sealed"])
+    # Two exports of one key share nothing but the key id: a new salt and nonce each time.
+    assert json.loads(sealed_bundle(desk))["keys"][0]["sealed"]["salt"] != sealed["salt"]
+
+
+def test_a_sealed_bundle_needs_its_passphrase_and_nothing_is_written_without_it(tmp_path: Path) -> None:
+    desk = VoucherKeys(tmp_path / "desk")
+    signing = desk.current()
+    data = sealed_bundle(desk)
+    other = VoucherKeys(tmp_path / "other")
+    other.current()
+    before = folder_listing(other.folder)
+    for passphrase, refusal in ((None, KeyPassphraseRequired), ("", KeyPassphraseRequired),
+                                ("港湾 desk 2025", KeyPassphraseWrong), (PASSPHRASE + " ", KeyPassphraseWrong)):
+        with pytest.raises(refusal):
+            other.import_bundle(data, passphrase)
+        assert folder_listing(other.folder) == before
+    # Typed with a Chinese input method's full-width letters and digits, it is the same passphrase.
+    full_width = PASSPHRASE.replace("desk", "ｄｅｓｋ").replace("2026", "２０２６")
+    assert other.import_bundle(data, full_width).current == signing.key_id
+    assert other.current().key_id == signing.key_id
+
+
+@pytest.mark.parametrize("passphrase", [None, "", "short", "x" * (PASSPHRASE_MIN - 1), "港湾\x07desk 2026",
+                                        "y" * 201])
+def test_a_signing_key_is_never_exported_without_a_good_passphrase(data_dir: Path, passphrase: str | None) -> None:
+    keys = VoucherKeys(data_dir)
+    with pytest.raises((KeyPassphraseRequired, KeyPassphraseWeak)):
+        keys.export_bundle(include_private=True, passphrase=passphrase)
+    assert folder_listing(keys.folder) == {}  # not even a first key was made
+    assert b"sealed" not in keys.export_bundle(include_private=False)  # public keys need none
+
+
+def _tampered(data: bytes, change: dict[str, object]) -> bytes:
+    parsed = json.loads(data)
+    parsed["keys"][0]["sealed"].update(change)
+    return json.dumps(parsed).encode("utf-8")
+
+
+def test_a_tampered_sealed_key_is_refused(tmp_path: Path) -> None:
+    desk = VoucherKeys(tmp_path / "desk")
+    desk.current()
+    data = sealed_bundle(desk)
+    sealed = json.loads(data)["keys"][0]["sealed"]
+    flipped = bytearray(base64.b64decode(sealed["sealed"]))
+    flipped[3] ^= 1
+    station = VoucherKeys(tmp_path / "station")
+    for change in ({"sealed": base64.b64encode(bytes(flipped)).decode()},
+                   {"nonce": base64.b64encode(bytes(12)).decode()},
+                   {"salt": base64.b64encode(bytes(16)).decode()}):
+        with pytest.raises(KeyPassphraseWrong):  # AES-GCM tells an altered key from a genuine one
+            station.import_bundle(_tampered(data, change), PASSPHRASE)
+    for change in ({"n": 2 ** 30}, {"n": 3 * 2 ** 14}, {"r": 0}, {"p": True}, {"kdf": "pbkdf2"},
+                   {"salt": "not base64!"}, {"nonce": base64.b64encode(bytes(8)).decode()},
+                   {"sealed": base64.b64encode(bytes(10)).decode()}, {"extra": 1}):
+        with pytest.raises(KeyBundleInvalid):  # refused before any key derivation
+            station.import_bundle(_tampered(data, change), PASSPHRASE)
+    with pytest.raises(KeyBundleInvalid):  # a version 2 bundle carries no plain private key
+        station.import_bundle(data.replace(b'"sealed"', b'"private"'), PASSPHRASE)
+    assert folder_listing(station.folder) == {}
+
+
+def test_a_version_1_bundle_with_a_plain_signing_key_still_imports(data_dir: Path) -> None:
+    key = Ed25519PrivateKey.generate()
+    keys = VoucherKeys(data_dir)
+    assert keys.import_bundle(signing_bundle(key)).current == key_id_of(key.public_key())
+    assert keys.can_sign()
 
 
 # -- never in the database or its backups -------------------------------------------------------------------------
