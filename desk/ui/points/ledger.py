@@ -9,17 +9,14 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
     QObject,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desk.domain.errors import DeskError
 from desk.services.points import LEDGER_PAGE, EntryRow, PointsService
+from desk.ui.member_pages import MemberPagesModel
 from desk.ui.points import CREDIT_COLOR, DEBIT_COLOR, QUIET_COLOR, amount_text, entry_reason, moment_text
 from desk.ui.settings._common import AnyIndex
 from desk.ui.wording import entry_kind_name
@@ -27,7 +24,7 @@ from desk.ui.wording import entry_kind_name
 _CTX = "LedgerModel"
 
 
-class LedgerModel(QAbstractTableModel):
+class LedgerModel(MemberPagesModel[EntryRow]):
     TIME, KIND, AMOUNT, BALANCE, REASON, STAFF, MARK = range(7)
     HEADERS = tuple(str(text) for text in (
         QT_TRANSLATE_NOOP("LedgerModel", "时间"), QT_TRANSLATE_NOOP("LedgerModel", "类型"),
@@ -36,100 +33,28 @@ class LedgerModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("LedgerModel", "冲正"),
     ))
 
-    failed = Signal(object)  # DeskError while reading a page
+    CONTEXT = _CTX
 
     def __init__(self, points: PointsService, parent: QObject | None = None, page_size: int = LEDGER_PAGE) -> None:
-        super().__init__(parent)
+        super().__init__(page_size, parent)
         self._points = points
-        self._page_size = page_size
-        self._member_id: int | None = None
-        self._rows: list[EntryRow] = []
         self._by_id: dict[int, EntryRow] = {}
         self._originals: dict[int, EntryRow | None] = {}  # entries reversed by a loaded row but not loaded
-        self._more = False
-        self._fetching = False
         self.zone: dt.tzinfo = dt.UTC
-
-    # -- public --------------------------------------------------------------------------------------------------
-
-    @property
-    def member_id(self) -> int | None:
-        return self._member_id
-
-    def show_member(self, member_id: int | None) -> None:
-        """Start again from the newest entry of this member (None: an empty table)."""
-        self.beginResetModel()
-        self._member_id = member_id
-        self._rows, self._by_id, self._originals = [], {}, {}
-        self._more = False
-        if member_id is not None:
-            self._append(self._read(None))
-        self.endResetModel()
-
-    def reload(self) -> None:
-        self.show_member(self._member_id)
-
-    def row_at(self, row: int) -> EntryRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, entry_id: int) -> int:
-        return next((number for number, row in enumerate(self._rows) if row.id == entry_id), -1)
-
-    def relabel(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.HEADERS) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.HEADERS) - 1))
 
     # -- paging --------------------------------------------------------------------------------------------------
 
-    def _read(self, before_id: int | None) -> list[EntryRow]:
-        assert self._member_id is not None
-        try:
-            return self._points.ledger(self._member_id, before_id, self._page_size)
-        except DeskError as error:
-            self.failed.emit(error)
-            return []
+    def _page(self, member_id: int, before_id: int | None, limit: int) -> list[EntryRow]:
+        return self._points.ledger(member_id, before_id, limit)
+
+    def _forget(self) -> None:
+        self._by_id, self._originals = {}, {}
 
     def _append(self, page: list[EntryRow]) -> None:
-        self._rows.extend(page)
+        super()._append(page)
         self._by_id.update((row.id, row) for row in page)
-        self._more = len(page) == self._page_size
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's own default
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's own default
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008 - Qt's own default
-        return not parent.isValid() and self._more and not self._fetching
-
-    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008 - Qt's own default
-        # Views (and the model tester) may ask again from a slot of the insertion below: one page at a time.
-        if parent.isValid() or not self._more or self._fetching or not self._rows:
-            return
-        self._fetching = True
-        try:
-            page = self._read(self._rows[-1].id)
-            if not page:
-                self._more = False
-                return
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            self._append(page)
-            self.endInsertRows()
-        finally:
-            self._fetching = False
 
     # -- Qt ------------------------------------------------------------------------------------------------------
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(_CTX, self.HEADERS[section])
-        return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.parent().isValid() or not 0 <= index.column() < len(self.HEADERS):

@@ -13,9 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
     QObject,
     Qt,
     Signal,
@@ -41,6 +38,7 @@ from desk.domain.text import clean_text
 from desk.domain.vouchers import VOID_REASON_MAX, VoucherStatus
 from desk.services.vouchers import VoucherRow, VoucherService
 from desk.ui import boxes
+from desk.ui.member_pages import MemberPagesModel
 from desk.ui.pages import PageContext
 from desk.ui.points import QUIET_COLOR, moment_text
 from desk.ui.settings._common import AnyIndex, base_zone, make_table, selected_row
@@ -54,7 +52,7 @@ ISSUED_COLOR = "#1e6b34"  # still to be used at the merchant: the one state staf
 _CTX = "VouchersModel"
 
 
-class VouchersModel(QAbstractTableModel):
+class VouchersModel(MemberPagesModel[VoucherRow]):
     CODE, REWARD, MERCHANT, STATUS, ISSUED, EXPIRES = range(6)
     HEADERS = tuple(str(text) for text in (
         QT_TRANSLATE_NOOP("VouchersModel", "券码"), QT_TRANSLATE_NOOP("VouchersModel", "兑换内容"),
@@ -62,95 +60,17 @@ class VouchersModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("VouchersModel", "兑换时间"), QT_TRANSLATE_NOOP("VouchersModel", "有效期至"),
     ))
 
-    failed = Signal(object)  # DeskError while reading a page
+    CONTEXT = _CTX
 
     def __init__(self, vouchers: VoucherService, parent: QObject | None = None, page_size: int = PAGE_SIZE) -> None:
-        super().__init__(parent)
+        super().__init__(page_size, parent)
         self._vouchers = vouchers
-        self._page_size = page_size
-        self._member_id: int | None = None
-        self._rows: list[VoucherRow] = []
-        self._more = False
-        self._fetching = False
         self.zone: dt.tzinfo = dt.UTC
 
-    # -- public --------------------------------------------------------------------------------------------------
-
-    @property
-    def member_id(self) -> int | None:
-        return self._member_id
-
-    def show_member(self, member_id: int | None) -> None:
-        """Start again from the newest voucher of this member (None: an empty table)."""
-        self.beginResetModel()
-        self._member_id = member_id
-        self._rows = []
-        self._more = False
-        if member_id is not None:
-            self._append(self._read(None))
-        self.endResetModel()
-
-    def reload(self) -> None:
-        self.show_member(self._member_id)
-
-    def row_at(self, row: int) -> VoucherRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, voucher_id: int) -> int:
-        return next((number for number, row in enumerate(self._rows) if row.id == voucher_id), -1)
-
-    def relabel(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.HEADERS) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.HEADERS) - 1))
-
-    # -- paging --------------------------------------------------------------------------------------------------
-
-    def _read(self, before_id: int | None) -> list[VoucherRow]:
-        try:
-            return self._vouchers.vouchers(member_id=self._member_id, before_id=before_id, limit=self._page_size)
-        except DeskError as error:
-            self.failed.emit(error)
-            return []
-
-    def _append(self, page: list[VoucherRow]) -> None:
-        self._rows.extend(page)
-        self._more = len(page) == self._page_size
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's own default
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's own default
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008 - Qt's own default
-        return not parent.isValid() and self._more and not self._fetching
-
-    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008 - Qt's own default
-        if parent.isValid() or not self._more or self._fetching or not self._rows:
-            return
-        self._fetching = True
-        try:
-            page = self._read(self._rows[-1].id)
-            if not page:
-                self._more = False
-                return
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            self._append(page)
-            self.endInsertRows()
-        finally:
-            self._fetching = False
+    def _page(self, member_id: int, before_id: int | None, limit: int) -> list[VoucherRow]:
+        return self._vouchers.vouchers(member_id=member_id, before_id=before_id, limit=limit)
 
     # -- Qt ------------------------------------------------------------------------------------------------------
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(_CTX, self.HEADERS[section])
-        return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.parent().isValid() or not 0 <= index.column() < len(self.HEADERS):
