@@ -72,3 +72,25 @@ def admin(ctx: ServiceContext) -> Actor:
         password=ADMIN_PASSWORD,
         password_repeat=ADMIN_PASSWORD,
     ))
+
+
+@pytest.fixture
+def cli_process(monkeypatch: pytest.MonkeyPatch, qapp: object) -> Iterator[None]:
+    """A `desk` command run in this process (the CLI tests use it for every test): no DESK_* variable of the
+    environment leaks in, and the translators the command installs are removed afterwards, so later window tests
+    get the application's language back as it was.
+
+    Requesting `qapp` first means the command finds a QApplication and never makes a core-only one, which would
+    keep pytest-qt from creating the widgets application afterwards."""
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from desk.ui import i18n
+
+    for name in ("DESK_DB", "DESK_DATA_DIR", "DESK_LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    saved = QLocale()
+    yield
+    for translator in i18n._installed:
+        QCoreApplication.removeTranslator(translator)
+    i18n._installed.clear()
+    QLocale.setDefault(saved)

@@ -38,31 +38,7 @@ PASSWORD = "correct-horse-9"
 SUBCOMMANDS = ("gui", "init", "user", "backup", "restore", "check")
 USER_ACTIONS = ("add", "list", "disable", "enable", "reset-password")
 CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-@pytest.fixture(autouse=True)
-def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("DESK_DB", "DESK_DATA_DIR", "DESK_LANGUAGE"):
-        monkeypatch.delenv(name, raising=False)
-
-
-@pytest.fixture(autouse=True)
-def _qt_language(qapp: object) -> Iterator[None]:
-    """The command installs translators in this process's application; later window tests get it back as it was.
-
-    Requesting `qapp` first means the command finds a QApplication and never makes a core-only one, which would
-    keep pytest-qt from creating the widgets application afterwards.
-    """
-    from PySide6.QtCore import QCoreApplication, QLocale
-
-    from desk.ui import i18n
-
-    saved = QLocale()
-    yield
-    for translator in i18n._installed:
-        QCoreApplication.removeTranslator(translator)
-    i18n._installed.clear()
-    QLocale.setDefault(saved)
+pytestmark = pytest.mark.usefixtures("cli_process")  # see tests/conftest.py
 
 
 @pytest.fixture

@@ -31,27 +31,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 AREAS = {"bookings": "条预约", "charging": "条充电记录", "ledger": "条积分流水", "vouchers": "张兑换券"}
 RANGE = ("--from", f"{FROM}", "--to", f"{TO}")
-
-
-@pytest.fixture(autouse=True)
-def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("DESK_DB", "DESK_DATA_DIR", "DESK_LANGUAGE"):
-        monkeypatch.delenv(name, raising=False)
-
-
-@pytest.fixture(autouse=True)
-def _qt_language(qapp: object) -> Iterator[None]:
-    """The command installs translators in this process's application; put things back afterwards."""
-    from PySide6.QtCore import QCoreApplication, QLocale
-
-    from desk.ui import i18n
-
-    saved = QLocale()
-    yield
-    for translator in i18n._installed:
-        QCoreApplication.removeTranslator(translator)
-    i18n._installed.clear()
-    QLocale.setDefault(saved)
+pytestmark = pytest.mark.usefixtures("cli_process")  # see tests/conftest.py
 
 
 @contextlib.contextmanager

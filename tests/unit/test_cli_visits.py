@@ -31,27 +31,7 @@ from desk.storage.models import AuditEvent, Person
 
 # The wording needs Qt's translators; an offscreen application keeps the test independent of a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-
-@pytest.fixture(autouse=True)
-def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("DESK_DB", "DESK_DATA_DIR", "DESK_LANGUAGE"):
-        monkeypatch.delenv(name, raising=False)
-
-
-@pytest.fixture(autouse=True)
-def _qt_language(qapp: object) -> Iterator[None]:
-    """The command installs translators in this process's application; put things back afterwards."""
-    from PySide6.QtCore import QCoreApplication, QLocale
-
-    from desk.ui import i18n
-
-    saved = QLocale()
-    yield
-    for translator in i18n._installed:
-        QCoreApplication.removeTranslator(translator)
-    i18n._installed.clear()
-    QLocale.setDefault(saved)
+pytestmark = pytest.mark.usefixtures("cli_process")  # see tests/conftest.py
 
 
 @pytest.fixture

@@ -43,27 +43,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 SHOP, TEA = "汇上佳超市", "蜜语奶茶"
 MEMBER_NAME = "张伟明"
 ZONE = dt.timezone(dt.timedelta(hours=8))  # the base's (Asia/Shanghai)
-
-
-@pytest.fixture(autouse=True)
-def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("DESK_DB", "DESK_DATA_DIR", "DESK_LANGUAGE"):
-        monkeypatch.delenv(name, raising=False)
-
-
-@pytest.fixture(autouse=True)
-def _qt_language(qapp: object) -> Iterator[None]:
-    """The command installs translators in this process's application; put things back afterwards."""
-    from PySide6.QtCore import QCoreApplication, QLocale
-
-    from desk.ui import i18n
-
-    saved = QLocale()
-    yield
-    for translator in i18n._installed:
-        QCoreApplication.removeTranslator(translator)
-    i18n._installed.clear()
-    QLocale.setDefault(saved)
+pytestmark = pytest.mark.usefixtures("cli_process")  # see tests/conftest.py
 
 
 class Run:
