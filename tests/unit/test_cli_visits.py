@@ -31,6 +31,7 @@ from desk.storage.models import AuditEvent, Person
 
 # The wording needs Qt's translators; an offscreen application keeps the test independent of a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 pytestmark = pytest.mark.usefixtures("cli_process")  # see tests/conftest.py
 
 
