@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import zoneinfo
 
-from PySide6.QtCore import QLocale, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtCore import QEvent, QLocale, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QScrollArea,
     QStackedWidget,
     QWidget,
 )
@@ -26,6 +28,9 @@ from desk.ui.widgets import Retranslating
 from desk.ui.wording import role_name
 
 CLOCK_INTERVAL_MS = 1000
+PREFERRED_SIZE = QSize(1180, 760)
+NAV_WIDTHS = (140, 200)  # the page list's narrowest and widest
+NAV_MARGIN = 16  # the list's frame and the room a selected item's highlight takes
 
 
 class MainWindow(Retranslating, QMainWindow):
@@ -43,7 +48,6 @@ class MainWindow(Retranslating, QMainWindow):
         self._nav = QListWidget()
         self._nav.setObjectName("navigation")
         self._nav.setIconSize(QSize(24, 24))
-        self._nav.setFixedWidth(190)
         self._nav.setSpacing(2)
         self._stack = QStackedWidget()
         self._stack.setObjectName("pages")
@@ -76,7 +80,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._clock.setInterval(CLOCK_INTERVAL_MS)
         self._clock.timeout.connect(self._on_clock_timeout)
         self._clock.start()
-        self.resize(1180, 760)
+        self._fit_screen()
         self.retranslate()
         if self._specs:
             self._nav.setCurrentRow(0)
@@ -95,9 +99,7 @@ class MainWindow(Retranslating, QMainWindow):
         return self._built[key]
 
     def current_page(self) -> QWidget:
-        page = self._stack.currentWidget()
-        assert page is not None
-        return page
+        return self._built[self._specs[self._stack.currentIndex()].key]
 
     def reload(self, topic: str) -> None:
         """Data changed outside the pages (an in-app timer, e.g. topic "visits" or "bookings"): every page built so
@@ -152,7 +154,7 @@ class MainWindow(Retranslating, QMainWindow):
             if old is not None:
                 self._stack.removeWidget(old)
                 old.deleteLater()
-            self._stack.insertWidget(row, page)
+            self._stack.insertWidget(row, _scrolling(page))
             self._built[spec.key] = page
             profile_changed = getattr(page, "profile_changed", None)
             if profile_changed is not None:
@@ -164,6 +166,11 @@ class MainWindow(Retranslating, QMainWindow):
             if open_page is not None:  # a page that leads to others (the 今日 tiles)
                 open_page.connect(self._on_page_open_page)
         return page
+
+    def _fit_screen(self) -> None:
+        # Roomy where the screen allows it, never larger than the screen: a desk PC may have 1366×768 or less.
+        available = self.screen().availableGeometry()
+        self.resize(min(PREFERRED_SIZE.width(), available.width()), min(PREFERRED_SIZE.height(), available.height()))
 
     # -- slots ---------------------------------------------------------------------------------------------------
 
@@ -200,6 +207,8 @@ class MainWindow(Retranslating, QMainWindow):
             item.setText(spec.translated_title())
             if row < 10:
                 item.setToolTip(f"{spec.translated_title()} (Ctrl+{(row + 1) % 10})")
+        # As wide as the longest page name in this language needs, so the pages keep every pixel there is.
+        self._nav.setFixedWidth(max(NAV_WIDTHS[0], min(NAV_WIDTHS[1], self._nav.sizeHintForColumn(0) + NAV_MARGIN)))
         actor = self._context.actor
         self._base_label.setText(self._profile.name)
         self._staff_label.setText(self.tr("%1（%2）").replace("%1", actor.display_name).replace(
@@ -212,3 +221,40 @@ class MainWindow(Retranslating, QMainWindow):
         for action, spec in zip(self._page_actions, self._specs, strict=False):
             action.setText(spec.translated_title())
         self._on_clock_timeout()
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    """The page filling the window, or scrolling where the window is smaller than the page needs: the window
+    is never forced larger than a small desk screen, whichever pages were opened before."""
+    area = QScrollArea()
+    area.setObjectName(f"scroll_{page.objectName()}")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(_PageHolder(page))
+    return area
+
+
+class _PageHolder(QWidget):
+    """Holds a page at the size of the page area, or at the page's own minimum where that is larger. Without a
+    layout on purpose: through one, a page's wrapped texts would have the scroll area give it the height they
+    would like at that width rather than the room there is, and scroll a page that fits."""
+
+    def __init__(self, page: QWidget) -> None:
+        super().__init__()
+        self._page = page
+        page.setParent(self)
+
+    def minimumSizeHint(self) -> QSize:
+        return self._page.minimumSizeHint().expandedTo(self._page.minimumSize())
+
+    def sizeHint(self) -> QSize:
+        return self._page.sizeHint()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # the page's needs changed: the scroll area asks again
+            self.updateGeometry()
+        return super().event(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._page.setGeometry(self.rect())

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from desk.domain.errors import DeskError
 from desk.ui.wording import error_text
 
+DATE_EDIT_FORMAT = "yyyy-MM-dd"  # four-digit years in both languages (an English short date has two)
+
 
 class Retranslating:
     """Mixin for widgets: `retranslate()` runs when the language changes (and should set every text)."""

@@ -1248,7 +1248,7 @@ F1–F8 purpose · Alt+N people · F9 anonymous · Esc clear · Ctrl+R refresh o
     </message>
     <message>
         <source>人数(&amp;N)</source>
-        <translation>&amp;Number of people</translation>
+        <translation>People (&amp;N)</translation>
     </message>
     <message>
         <source>不留信息：</source>
@@ -2706,7 +2706,7 @@ F1–F8 purpose · Alt+N people · F9 anonymous · Esc clear · Ctrl+R refresh o
     </message>
     <message>
         <source>例如：国庆特别开放</source>
-        <translation>e.g. National Day opening</translation>
+        <translation>e.g. National Day</translation>
     </message>
     <message>
         <source>保存这一天</source>
@@ -2777,7 +2777,7 @@ F1–F8 purpose · Alt+N people · F9 anonymous · Esc clear · Ctrl+R refresh o
     </message>
     <message>
         <source>例如：线路检修</source>
-        <translation>e.g. electrical maintenance</translation>
+        <translation>e.g. wiring repairs</translation>
     </message>
     <message>
         <source>添加</source>
@@ -2868,6 +2868,16 @@ F1–F8 purpose · Alt+N people · F9 anonymous · Esc clear · Ctrl+R refresh o
     <message>
         <source>这笔积分 %1 到期</source>
         <translation>These points expire on %1</translation>
+    </message>
+</context>
+<context>
+    <name>LineList</name>
+    <message numerus="yes">
+        <source>…还有 %n 条</source>
+        <translation>
+            <numerusform>…%n more</numerusform>
+            <numerusform>…%n more</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -7537,11 +7547,11 @@ Reason: %3</translation>
     </message>
     <message>
         <source>会议活动</source>
-        <translation>Meeting or event</translation>
+        <translation>Meeting/event</translation>
     </message>
     <message>
         <source>办事咨询</source>
-        <translation>Service inquiry</translation>
+        <translation>Enquiry</translation>
     </message>
     <message>
         <source>其他</source>
@@ -7569,7 +7579,7 @@ Reason: %3</translation>
     </message>
     <message>
         <source>其他平台</source>
-        <translation>Other platform</translation>
+        <translation>Other</translation>
     </message>
     <message>
         <source>热水</source>

@@ -39,7 +39,7 @@ from desk.services.startup import open_database
 from desk.storage.location import Location
 from desk.ui.fonts import install_cjk_font
 from desk.ui.i18n import apply_language
-from desk.ui.main_window import MainWindow
+from desk.ui.main_window import PREFERRED_SIZE, MainWindow
 from desk.ui.pages import PageContext
 from desk.ui.session import DeskSession
 from desk.ui.tasks import TaskRunner
@@ -118,6 +118,8 @@ def make_window(qtbot: QtBot, services: Services, tasks: TaskRunner, clock: Fixe
                 ) -> Callable[[Actor], MainWindow]:
     def make(actor: Actor) -> MainWindow:
         window = MainWindow(PageContext(services, actor, tasks, clock))
+        # The window's preferred size: the offscreen screen (800×800) would cap it (MainWindow fits its screen).
+        window.resize(PREFERRED_SIZE)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

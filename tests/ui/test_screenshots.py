@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -66,6 +68,7 @@ def demo_admin(services: Services) -> Actor:
     return actor
 
 
+SMALLEST_SCREEN = QSize(1024, 768)  # the smallest desk screen the program is laid out for
 PLACEHOLDER_MARGIN = 12  # a line edit's frame and text margins around its placeholder
 
 
@@ -123,6 +126,27 @@ def test_every_section_renders_without_clipped_words(
         if found := clipped(section) + clipped(window.statusBar()):
             problems[key] = found
     assert problems == {}
+
+
+def test_every_page_fits_the_smallest_desk_screen(
+        qtbot: QtBot, demo_admin: Actor, make_window: Callable[[Actor], MainWindow], shots: Path,
+        language: str) -> None:
+    window = make_window(demo_admin)
+    window.resize(SMALLEST_SCREEN)
+    crowded: dict[str, tuple[int, int, int, int]] = {}
+    for key in window.page_keys():
+        page = window.show_page(key)
+        qtbot.wait(50)  # the page's first figures, and its layouts settled
+        _grab(window, shots / f"small-{key}.png")
+        # The page scrolls inside the window rather than push it larger.
+        viewport = find(window, QScrollArea, f"scroll_page_{key}").viewport()
+        needed = page.minimumSizeHint()
+        if needed.width() > viewport.width() or needed.height() > viewport.height():
+            crowded[key] = (needed.width(), needed.height(), viewport.width(), viewport.height())
+    assert window.size() == SMALLEST_SCREEN
+    small = window.minimumSizeHint()
+    assert small.width() <= SMALLEST_SCREEN.width() and small.height() <= SMALLEST_SCREEN.height()
+    assert crowded == {}  # every page whole, without scroll bars
 
 
 def test_the_staff_dialogs_render_without_clipped_words(

@@ -30,7 +30,7 @@ from desk.ui.booking.forms import NOTE_MAX, FormDialog
 from desk.ui.pages import PageContext
 from desk.ui.person_picker import PersonPicker
 from desk.ui.settings._common import format_date, from_qdate, to_qdate
-from desk.ui.widgets import ErrorLabel, grow_to_fit
+from desk.ui.widgets import DATE_EDIT_FORMAT, ErrorLabel, grow_to_fit
 from desk.ui.wording import error_text, weekday_name
 
 DEFAULT_SPAN_DAYS = 90
@@ -92,6 +92,7 @@ class SeriesDialog(FormDialog):
         self._last.setObjectName("series_last")
         for edit in (self._first, self._last):
             edit.setCalendarPopup(True)
+            edit.setDisplayFormat(DATE_EDIT_FORMAT)
         self._first.setDate(to_qdate(board.day))
         self._last.setDate(to_qdate(board.day + dt.timedelta(days=min(DEFAULT_SPAN_DAYS, rules.horizon_days))))
         self._start = QComboBox()

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -29,7 +30,9 @@ from desk.services.facilities import FacilityInfo
 from desk.ui.charging import clock_time, short_duration, short_person, state_name
 from desk.ui.widgets import Retranslating
 
-COLUMNS = 5
+MOST_COLUMNS = 5  # tiles to a row on a roomy screen
+FEWEST_COLUMNS = 3  # and on a narrow one (the board reflows as the window is resized)
+TILE_SPACING = 8
 TILE_HEIGHT = 86
 TILE_MIN_WIDTH = 112
 REASON_LINES = 3
@@ -204,8 +207,14 @@ def _wrapped(text: str, metrics: QFontMetrics, width: int, most: int) -> list[st
     return lines
 
 
+def columns_for(width: int) -> int:
+    """How many tiles fit side by side in `width`."""
+    fitting = (width + TILE_SPACING) // (TILE_MIN_WIDTH + TILE_SPACING)
+    return max(FEWEST_COLUMNS, min(MOST_COLUMNS, fitting))
+
+
 class _Section(QWidget):
-    """One charging facility: its name, a count by state, and its tiles in rows of COLUMNS."""
+    """One charging facility: its name, a count by state, and its tiles in rows of the board's width."""
 
     def __init__(self, facility: FacilityInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -221,10 +230,8 @@ class _Section(QWidget):
         self.summary.setObjectName(f"ports_summary_{facility.id}")
         self.summary.setStyleSheet(SUMMARY_STYLE)
         self.grid = QGridLayout()
-        self.grid.setHorizontalSpacing(8)
-        self.grid.setVerticalSpacing(8)
-        for column in range(COLUMNS):
-            self.grid.setColumnStretch(column, 1)
+        self.grid.setHorizontalSpacing(TILE_SPACING)
+        self.grid.setVerticalSpacing(TILE_SPACING)
         header = QHBoxLayout()
         header.addWidget(self.title)
         header.addSpacing(8)
@@ -235,6 +242,16 @@ class _Section(QWidget):
         layout.addLayout(header)
         layout.addLayout(self.grid)
         self.tiles: list[PortTileWidget] = []
+
+    def place(self, columns: int) -> list[list[PortTileWidget]]:
+        """Lay the tiles out `columns` to a row; returns the rows."""
+        for widget in self.tiles:
+            self.grid.removeWidget(widget)
+        for index, widget in enumerate(self.tiles):
+            self.grid.addWidget(widget, index // columns, index % columns)
+        for column in range(MOST_COLUMNS):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+        return [self.tiles[i:i + columns] for i in range(0, len(self.tiles), columns)]
 
 
 class TileBoard(Retranslating, QWidget):
@@ -255,10 +272,32 @@ class TileBoard(Retranslating, QWidget):
         self._rows: list[list[PortTileWidget]] = []
         self._current: int | None = None
         self._zone: dt.tzinfo = dt.UTC
+        self._columns = MOST_COLUMNS
 
     def retranslate(self) -> None:
         for section in self._sections:
             self._summarise(section)
+
+    # -- size ----------------------------------------------------------------------------------------------------
+
+    def minimumSizeHint(self) -> QSize:
+        # As narrow as FEWEST_COLUMNS tiles (the board reflows when resized), as tall as the rows it has now.
+        narrowest = FEWEST_COLUMNS * TILE_MIN_WIDTH + (FEWEST_COLUMNS - 1) * TILE_SPACING
+        return QSize(narrowest, self._layout.minimumSize().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        columns = columns_for(self.width())
+        if columns != self._columns:
+            self._columns = columns
+            self._place()
+            self.updateGeometry()  # fewer columns, more rows: the page makes room
+
+    def columns(self) -> int:
+        return self._columns
+
+    def _place(self) -> None:
+        self._rows = [row for section in self._sections for row in section.place(self._columns)]
 
     # -- public --------------------------------------------------------------------------------------------------
 
@@ -366,15 +405,14 @@ class TileBoard(Retranslating, QWidget):
         self._sections, self._widgets, self._rows = [], {}, []
         for facility, tiles in boards:
             section = _Section(facility)
-            for index, tile in enumerate(tiles):
+            for tile in tiles:
                 widget = PortTileWidget(tile, self._zone)
                 widget.installEventFilter(self)
-                section.grid.addWidget(widget, index // COLUMNS, index % COLUMNS)
                 section.tiles.append(widget)
                 self._widgets[tile.unit_id] = widget
-            self._rows += [section.tiles[i:i + COLUMNS] for i in range(0, len(section.tiles), COLUMNS)]
             self._layout.addWidget(section)
             self._sections.append(section)
+        self._place()
         kept = self._widgets.get(self._current) if self._current is not None else None
         if kept is None:
             self._current = None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QLocale, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -39,7 +39,7 @@ from desk.ui.booking.panel import BookingPanel
 from desk.ui.booking.series import SeriesDialog
 from desk.ui.pages import PageContext, PageSpec, register_page
 from desk.ui.settings._common import base_zone, format_date, from_qdate, to_qdate
-from desk.ui.widgets import Retranslating
+from desk.ui.widgets import DATE_EDIT_FORMAT, Retranslating
 from desk.ui.wording import booking_state_name, error_text
 
 REFRESH_INTERVAL_MS = 60 * 1000
@@ -65,6 +65,7 @@ class BookingsPage(Retranslating, QWidget):
         self._previous = QPushButton()
         self._previous.setObjectName("previous_day")
         self._date = QDateEdit()
+        self._date.setDisplayFormat(DATE_EDIT_FORMAT)
         self._date.setObjectName("board_date")
         self._date.setCalendarPopup(True)
         self._next = QPushButton()
@@ -161,7 +162,6 @@ class BookingsPage(Retranslating, QWidget):
         self._next.setText(self.tr("后一天 ▶"))
         self._next.setToolTip(self.tr("后一天 (PageDown)"))
         self._today_button.setText(self.tr("今天(&T)"))
-        self._date.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
         self._no_facilities.setText(self.tr("还没有可预约的设施。请管理员在“设置”中添加或启用设施。"))
         for chip, state in zip(self._legend, BookingState, strict=True):
             chip.setText(booking_state_name(state.value))

@@ -207,14 +207,17 @@ class Tile(QWidget):
 
 
 class LineList(QWidget):
-    """A few lines of text, each elided to the width (the full text in its tooltip), or a muted line when empty."""
+    """A few lines of text, each elided to the width (the full text in its tooltip), or a muted line when empty.
+    On a short screen it gives up height down to MIN_ROWS: the last row then says how many lines are not shown."""
+
+    MIN_ROWS = 2
 
     def __init__(self, rows: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows = rows
         self._lines: list[str] = []
         self._empty = ""
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
 
     def set_lines(self, lines: list[str], empty: str) -> None:
         self._lines = lines[:self._rows]
@@ -226,11 +229,19 @@ class LineList(QWidget):
     def lines(self) -> list[str]:
         return list(self._lines)
 
+    def shown(self) -> list[str]:
+        """The rows as painted at the current height."""
+        fit = max(1, self.height() // self._step())
+        if len(self._lines) <= fit:
+            return list(self._lines) or [self._empty]
+        hidden = len(self._lines) - (fit - 1)
+        return [*self._lines[:fit - 1], self.tr("…还有 %n 条", "", hidden)]
+
     def sizeHint(self) -> QSize:
         return QSize(200, self._rows * self._step())
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(120, self._rows * self._step())
+        return QSize(120, min(self._rows, self.MIN_ROWS) * self._step())
 
     def _step(self) -> int:
         return self.fontMetrics().height() + 4
@@ -238,9 +249,10 @@ class LineList(QWidget):
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         metrics = self.fontMetrics()
-        lines = self._lines or [self._empty]
-        painter.setPen(TEXT if self._lines else MUTED)
+        lines = self.shown()
+        cut = len(self._lines) > len(lines)  # the last row says how many are not shown
         for index, line in enumerate(lines):
+            painter.setPen(MUTED if not self._lines or (cut and index == len(lines) - 1) else TEXT)
             painter.drawText(QRect(0, index * self._step(), self.width(), self._step()),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              metrics.elidedText(line, Qt.TextElideMode.ElideRight, self.width()))

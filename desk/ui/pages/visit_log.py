@@ -54,7 +54,7 @@ from desk.services.visit_log import PAGE_SIZE, Cursor, SortKey, VisitFilter, Vis
 from desk.ui.dialogs.visit import VisitDialog
 from desk.ui.pages import PageContext, PageSpec, register_page
 from desk.ui.settings._common import AnyIndex, base_zone, format_datetime, from_qdate, to_qdate
-from desk.ui.widgets import ErrorLabel, Retranslating
+from desk.ui.widgets import DATE_EDIT_FORMAT, ErrorLabel, Retranslating
 from desk.ui.wording import category_name, error_text, platform_name, purpose_name, visit_words
 
 CACHED_PAGES = 20  # rows kept for the pages shown last; older ones are read again by id when needed
@@ -344,7 +344,7 @@ def _date_edit(name: str) -> QDateEdit:
     edit = QDateEdit()
     edit.setObjectName(name)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(DATE_EDIT_FORMAT)
     return edit
 
 

@@ -39,7 +39,7 @@ from desk.services.projects import (
 )
 from desk.ui.pages import PageContext
 from desk.ui.settings._common import from_qdate, to_qdate
-from desk.ui.widgets import ErrorLabel, FieldErrors, Retranslating, grow_to_fit
+from desk.ui.widgets import DATE_EDIT_FORMAT, ErrorLabel, FieldErrors, Retranslating, grow_to_fit
 from desk.ui.wording import error_text, project_kind_name
 
 HEADING_STYLE = "font-weight: bold;"
@@ -236,7 +236,7 @@ class ProjectDialog(Retranslating, QDialog):
         edit = QDateEdit()
         edit.setObjectName(name)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDisplayFormat(DATE_EDIT_FORMAT)
         return edit
 
     @staticmethod

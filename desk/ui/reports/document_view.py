@@ -232,7 +232,10 @@ class HeadlineCard(QFrame):
         self.setStyleSheet("QFrame#headline_card { background: #fafafa; border: 1px solid #e4e4e4;"
                            " border-radius: 6px; }")
         self.setMinimumWidth(CARD_MIN_WIDTH - 20)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # As tall as its wrapped lines need at the width it gets (a fixed height clipped a second line).
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.label = QLabel(headline.label)
         self.label.setObjectName("headline_label")
         self.label.setStyleSheet(f"color: {MUTED};")
@@ -262,6 +265,7 @@ class HeadlineCard(QFrame):
         column.addWidget(self.label)
         column.addLayout(figure)
         column.addWidget(self.change)
+        column.addStretch(1)  # a card beside a taller one keeps its lines at the top
 
     def value_text(self) -> str:
         value = self.headline.value

@@ -27,7 +27,7 @@ from desk.domain.errors import EndBeforeStart, OutOfRange
 from desk.domain.periods import MAX_DAYS, Period, PeriodKind
 from desk.ui.reports.wording import kind_name
 from desk.ui.settings._common import from_qdate, to_qdate
-from desk.ui.widgets import ErrorLabel, Retranslating
+from desk.ui.widgets import DATE_EDIT_FORMAT, ErrorLabel, Retranslating
 
 FIRST_YEAR = 2000
 LAST_YEAR = 2100
@@ -47,7 +47,7 @@ def _date_edit(name: str) -> QDateEdit:
     edit = QDateEdit()
     edit.setObjectName(name)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(DATE_EDIT_FORMAT)
     edit.setDateRange(QDate(FIRST_YEAR, 1, 1), QDate(LAST_YEAR, 12, 31))
     return edit
 
@@ -88,12 +88,14 @@ class PeriodBar(Retranslating, QWidget):
         self._span = QLabel()
         self._span.setObjectName("period_span")
         self._span.setStyleSheet(HINT_STYLE)
-        self._span.setMinimumWidth(1)  # a narrow window cuts this hint rather than the pickers
         self._base_label = QLabel()
         self._base = QComboBox()
         self._base.setObjectName("report_base")
-        self._base.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self._base.setMinimumWidth(120)  # in a narrow window a long base name is elided; the list shows it whole
+        # Wide enough for ten characters and growing with the room there is: in a narrow window a long base name
+        # is elided; the list shows it whole.
+        self._base.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self._base.setMinimumContentsLength(10)
+        self._base.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._refresh = QPushButton()
         self._refresh.setObjectName("report_refresh")
         self._error = ErrorLabel()
@@ -113,9 +115,16 @@ class PeriodBar(Retranslating, QWidget):
         row.addSpacing(8)
         row.addWidget(self._span)
         row.addStretch(1)
-        row.addWidget(self._base_label)
-        row.addWidget(self._base)
-        row.addWidget(self._refresh)
+        # The base chooser and Refresh sit where the page puts `side` (beside its file buttons), so the period row
+        # keeps room for the whole date range even in a 1024-pixel window.
+        self.side = QWidget()
+        self.side.setObjectName("period_side")
+        side = QHBoxLayout(self.side)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.setSpacing(6)
+        side.addWidget(self._base_label)
+        side.addWidget(self._base)
+        side.addWidget(self._refresh)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)

@@ -41,7 +41,7 @@ from desk.ui.settings._common import (
     to_qdate,
 )
 from desk.ui.week_editor import from_qtime
-from desk.ui.widgets import ErrorLabel, FieldErrors, Retranslating
+from desk.ui.widgets import DATE_EDIT_FORMAT, ErrorLabel, FieldErrors, Retranslating
 from desk.ui.wording import holiday_name
 
 FIRST_YEAR, LAST_YEAR = 2004, 2100  # chinese-calendar starts in 2004
@@ -143,6 +143,7 @@ class HolidaysSection(Retranslating, QWidget):
         self._day = QDateEdit()
         self._day.setObjectName("override_day")
         self._day.setCalendarPopup(True)
+        self._day.setDisplayFormat(DATE_EDIT_FORMAT)
         self._open = QCheckBox()
         self._open.setObjectName("override_open")
         self._opens = QTimeEdit()
@@ -174,6 +175,7 @@ class HolidaysSection(Retranslating, QWidget):
         self._form_group = QGroupBox()
         form = QFormLayout(self._form_group)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above the fields when narrow
         times = QWidget()
         times_line = QHBoxLayout(times)
         times_line.setContentsMargins(0, 0, 0, 0)

@@ -36,7 +36,7 @@ from desk.ui.settings._common import (
     to_qdate,
 )
 from desk.ui.week_editor import WeekEditor
-from desk.ui.widgets import ErrorLabel, FieldErrors, Retranslating
+from desk.ui.widgets import DATE_EDIT_FORMAT, ErrorLabel, FieldErrors, Retranslating
 
 
 class ClosureModel(RowsModel[ClosureRow]):
@@ -93,6 +93,7 @@ class HoursSection(Retranslating, QWidget):
         self._end.setObjectName("closure_end")
         for edit in (self._start, self._end):
             edit.setCalendarPopup(True)
+            edit.setDisplayFormat(DATE_EDIT_FORMAT)
         self._reason = QLineEdit()
         self._reason.setObjectName("closure_reason")
         self._reason.setMaxLength(REASON_MAX)
@@ -106,10 +107,12 @@ class HoursSection(Retranslating, QWidget):
 
         self._closures_group = QGroupBox()
         closures_layout = QVBoxLayout(self._closures_group)
+        # The filter above the list and the action below it: side by side they held the section too wide for a
+        # 1024-pixel window in English.
         list_row = QHBoxLayout()
-        list_row.addWidget(self._show_past)
         list_row.addStretch(1)
         list_row.addWidget(self._remove)
+        closures_layout.addWidget(self._show_past)
         closures_layout.addWidget(self._table, 1)
         closures_layout.addLayout(list_row)
         self._add_group = QGroupBox()

@@ -57,7 +57,7 @@ from desk.ui.settings._common import (
     selected_row,
     to_qdate,
 )
-from desk.ui.widgets import ErrorLabel, FieldErrors, Retranslating
+from desk.ui.widgets import DATE_EDIT_FORMAT, ErrorLabel, FieldErrors, Retranslating
 
 TYPED_MAX = 9_999_999  # wider than allowed: a mistyped extra digit is refused with the range named, not dropped
 NO_DATE = QDate(2000, 1, 1)  # the date edit's floor while "unknown" is ticked
@@ -199,7 +199,7 @@ class MerchantsSection(Retranslating, QWidget):
         self._joined_on = QDateEdit()
         self._joined_on.setObjectName("joined_on")
         self._joined_on.setCalendarPopup(True)
-        self._joined_on.setDisplayFormat("yyyy-MM-dd")
+        self._joined_on.setDisplayFormat(DATE_EDIT_FORMAT)
         self._joined_on.setMinimumDate(NO_DATE)
         self._joined_unknown = QCheckBox()
         self._joined_unknown.setObjectName("joined_unknown")

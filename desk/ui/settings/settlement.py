@@ -50,7 +50,7 @@ from desk.ui.settings._common import (
     selected_row,
     to_qdate,
 )
-from desk.ui.widgets import ErrorLabel, Retranslating
+from desk.ui.widgets import DATE_EDIT_FORMAT, ErrorLabel, Retranslating
 from desk.ui.wording import error_text
 
 HINT_STYLE = "color: #5f6368;"
@@ -355,7 +355,7 @@ class SettlementSection(Retranslating, QWidget):
         edit = QDateEdit()
         edit.setObjectName(name)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDisplayFormat(DATE_EDIT_FORMAT)
         edit.setDate(to_qdate(value))
         return edit
 
