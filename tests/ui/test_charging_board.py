@@ -26,7 +26,7 @@ from desk.services.bundle import Services
 from desk.services.facilities import FacilityInfo
 from desk.services.people import PersonForm
 from desk.storage.models import Booking, Visit
-from desk.ui.charging.tiles import PortTileWidget
+from desk.ui.charging.tiles import MOST_COLUMNS, PortTileWidget, columns_for
 from desk.ui.main_window import MainWindow
 from desk.ui.pages.charging import ChargingPage
 
@@ -269,3 +269,22 @@ def test_arrow_keys_move_between_tiles_and_facilities(qtbot: QtBot, page: Chargi
     assert find(page, QPushButton, "start_session").hasFocus()
     qtbot.keyClick(find(page, QPushButton, "start_session"), Qt.Key.Key_Escape)  # changed my mind: back
     assert _tile(page, sockets.units[0].id).hasFocus()
+
+
+def test_a_narrow_window_takes_fewer_tiles_to_a_row_and_the_arrows_follow(
+        qtbot: QtBot, window: MainWindow, page: ChargingPage, ebike: FacilityInfo) -> None:
+    board = page.board
+    assert board.columns() == MOST_COLUMNS  # the preferred window has room for five
+    window.resize(1024, 768)
+    qtbot.waitUntil(lambda: board.columns() == columns_for(board.width()) < MOST_COLUMNS)
+    columns = board.columns()
+    first = _tile(page, ebike.units[0].id)
+    first.setFocus()
+    qtbot.keyClick(first, Qt.Key.Key_Down)
+    below = QApplication.focusWidget()
+    assert isinstance(below, PortTileWidget) and below.tile.unit_id == ebike.units[columns].id
+    qtbot.waitUntil(lambda: below.geometry().left() == first.geometry().left())  # straight below it on screen too
+    # Every tile whole and side by side within the board: none pushed past its right edge.
+    assert all(tile.geometry().right() <= board.width() for tile in page.findChildren(PortTileWidget))
+    window.resize(1180, 760)
+    qtbot.waitUntil(lambda: board.columns() == MOST_COLUMNS)

@@ -31,8 +31,9 @@ from desk.ui.i18n import apply_language
 from desk.ui.main_window import MainWindow
 from desk.ui.pages import PageContext, PageSpec
 from desk.ui.pages.checkin import CheckinPage
-from desk.ui.pages.today import REFRESH_MS, TILES, TodayPage
+from desk.ui.pages.today import REFRESH_MS, TILES, LineList, TodayPage
 from desk.ui.session import DeskSession
+from desk.ui.tasks import TaskRunner
 from desk.ui.wording import error_text
 
 ZONE = zoneinfo.ZoneInfo("Asia/Shanghai")
@@ -286,3 +287,28 @@ def test_everything_fits_in_both_languages(qtbot: QtBot, services: Services, adm
     assert all(tile.geometry().intersected(other.geometry()).isEmpty()
                for tile in tiles for other in tiles if tile is not other)
     assert page.tile("visitors").mapTo(window, QPoint(0, 0)).y() >= 0
+
+
+def test_a_short_list_says_how_many_lines_it_leaves_out(qtbot: QtBot) -> None:
+    lines = LineList(5)
+    qtbot.addWidget(lines)
+    lines.set_lines(["09:30 党建书吧 A1", "10:00 党建书吧 A2", "10:30 母婴室", "11:00 党员活动室"], "没有预约")
+    step = lines.sizeHint().height() // 5
+    assert lines.minimumSizeHint().height() == LineList.MIN_ROWS * step  # it may give up rows, down to two
+    lines.resize(300, 5 * step)
+    assert lines.shown() == lines.lines()
+    lines.resize(300, 2 * step)
+    assert lines.shown() == ["09:30 党建书吧 A1", "…还有 3 条"]
+    lines.set_lines([], "没有预约")
+    assert lines.shown() == ["没有预约"]
+
+
+def test_the_window_is_never_larger_than_its_screen(qtbot: QtBot, services: Services, admin: Actor,
+                                                   clock: FixedClock, tasks: TaskRunner) -> None:
+    window = MainWindow(PageContext(services, admin, tasks, clock))
+    qtbot.addWidget(window)
+    room = window.screen().availableGeometry()  # 800 × 800 offscreen, smaller than the preferred window
+    assert window.width() <= room.width() and window.height() <= room.height()
+    for key in window.page_keys():  # no page pushes it larger: they scroll inside it
+        window.show_page(key)
+        assert window.width() <= room.width() and window.height() <= room.height()
