@@ -224,6 +224,7 @@ class LineList(QWidget):
         self._empty = empty
         self.setToolTip("\n".join(self._lines))
         self.setAccessibleName("; ".join(self._lines) or empty)
+        self.updateGeometry()
         self.update()
 
     def lines(self) -> list[str]:
@@ -238,10 +239,10 @@ class LineList(QWidget):
         return [*self._lines[:fit - 1], self.tr("…还有 %n 条", "", hidden)]
 
     def sizeHint(self) -> QSize:
-        return QSize(200, self._rows * self._step())
+        return QSize(200, max(1, len(self._lines)) * self._step())  # no room kept for lines there are not
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(120, min(self._rows, self.MIN_ROWS) * self._step())
+        return QSize(120, min(max(1, len(self._lines)), self.MIN_ROWS) * self._step())
 
     def _step(self) -> int:
         return self.fontMetrics().height() + 4
