@@ -29,6 +29,7 @@ from desk.ui.wording import role_name
 
 CLOCK_INTERVAL_MS = 1000
 PREFERRED_SIZE = QSize(1180, 760)
+FRAME_ALLOWANCE = QSize(16, 40)  # a title bar and borders, as desktop window systems draw them
 NAV_WIDTHS = (140, 200)  # the page list's narrowest and widest
 NAV_MARGIN = 16  # the list's frame and the room a selected item's highlight takes
 
@@ -169,8 +170,9 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _fit_screen(self) -> None:
         # Roomy where the screen allows it, never larger than the screen: a desk PC may have 1366×768 or less.
-        available = self.screen().availableGeometry()
-        self.resize(min(PREFERRED_SIZE.width(), available.width()), min(PREFERRED_SIZE.height(), available.height()))
+        # The size set here leaves out the title bar and borders, which the window system adds around it.
+        available = self.screen().availableGeometry().size() - FRAME_ALLOWANCE
+        self.resize(PREFERRED_SIZE.boundedTo(available))
 
     # -- slots ---------------------------------------------------------------------------------------------------
 
