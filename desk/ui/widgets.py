@@ -3,8 +3,10 @@ dialog to fit what it newly shows."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from desk.domain.errors import DeskError
 from desk.ui.wording import error_text
@@ -90,3 +92,15 @@ def grow_to_fit(window: QWidget) -> None:
     needed = layout.totalHeightForWidth(window.width())
     if window.height() < needed:
         window.resize(window.width(), needed)
+
+
+def save_cancel(dialog: QDialog, on_save: Callable[[], None],
+                save: QDialogButtonBox.StandardButton = QDialogButtonBox.StandardButton.Ok) -> QDialogButtonBox:
+    """A form dialog's buttons: `save` (object name save_button) runs `on_save`, which closes the dialog once its
+    work is done or shows why not; Cancel (cancel_button) closes it."""
+    buttons = QDialogButtonBox(save | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(save).setObjectName("save_button")
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setObjectName("cancel_button")
+    buttons.accepted.connect(on_save)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from desk.domain.errors import DeskError
 from desk.domain.staff import DISPLAY_NAME_MAX, PASSWORD_MAX, USERNAME_MAX, Actor, Role
 from desk.services.staff import StaffRow, StaffService
-from desk.ui.widgets import ErrorLabel, FieldErrors, Retranslating, grow_to_fit
+from desk.ui.widgets import ErrorLabel, FieldErrors, Retranslating, grow_to_fit, save_cancel
 from desk.ui.wording import role_name
 
 
@@ -36,12 +36,7 @@ class _Form(Retranslating, QDialog):
         self._errors = FieldErrors(self._error)
         self._form = QFormLayout()
         self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                         | QDialogButtonBox.StandardButton.Cancel)
-        self._buttons.button(QDialogButtonBox.StandardButton.Save).setObjectName("save_button")
-        self._buttons.button(QDialogButtonBox.StandardButton.Cancel).setObjectName("cancel_button")
-        self._buttons.accepted.connect(self._on_save_clicked)
-        self._buttons.rejected.connect(self.reject)
+        self._buttons = save_cancel(self, self._on_save_clicked, QDialogButtonBox.StandardButton.Save)
         self.setMinimumWidth(440)
 
     def _finish_layout(self, intro: QLabel | None = None) -> None:

@@ -27,7 +27,7 @@ from desk.domain.staff import Actor
 from desk.services.visit_log import VisitLogRow
 from desk.services.visits import VisitRow, VisitService
 from desk.ui.settings._common import format_datetime
-from desk.ui.widgets import ErrorLabel, FieldErrors, Retranslating, grow_to_fit
+from desk.ui.widgets import ErrorLabel, FieldErrors, Retranslating, grow_to_fit, save_cancel
 from desk.ui.wording import category_name, platform_name, purpose_name, service_name
 
 EDIT_FORMAT = "yyyy-MM-dd HH:mm"
@@ -101,12 +101,7 @@ class VisitDialog(Retranslating, QDialog):
         form.addRow(self._labels["purpose"], self._errors.with_label("purpose", self._purpose))
         form.addRow(self._labels["checked_out_at"], self._errors.with_label("checked_out_at", out_row))
 
-        self._buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                         | QDialogButtonBox.StandardButton.Cancel)
-        self._buttons.button(QDialogButtonBox.StandardButton.Save).setObjectName("save_button")
-        self._buttons.button(QDialogButtonBox.StandardButton.Cancel).setObjectName("cancel_button")
-        self._buttons.accepted.connect(self._on_save_clicked)
-        self._buttons.rejected.connect(self.reject)
+        self._buttons = save_cancel(self, self._on_save_clicked, QDialogButtonBox.StandardButton.Save)
         self._left.toggled.connect(self._on_left_toggled)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

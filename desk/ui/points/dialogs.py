@@ -30,7 +30,7 @@ from desk.domain.text import clean_text
 from desk.services.points import EntryRow, MemberRow, PointsService, Posted, new_key
 from desk.ui import boxes
 from desk.ui.points import amount_text, entry_reason, moment_text
-from desk.ui.widgets import ErrorLabel, FieldErrors, Retranslating, grow_to_fit
+from desk.ui.widgets import ErrorLabel, FieldErrors, Retranslating, grow_to_fit, save_cancel
 from desk.ui.wording import entry_kind_name
 
 DIALOG_WIDTH = 480
@@ -80,11 +80,7 @@ class AdjustDialog(Retranslating, QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self._amount_label, self._errors.with_label("points", self._amount))
         form.addRow(self._reason_label, self._errors.with_label("reason", self._reason))
-        self._buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self._buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("save_button")
-        self._buttons.button(QDialogButtonBox.StandardButton.Cancel).setObjectName("cancel_button")
-        self._buttons.accepted.connect(self._on_save_clicked)
-        self._buttons.rejected.connect(self.reject)
+        self._buttons = save_cancel(self, self._on_save_clicked)
         layout = QVBoxLayout(self)
         layout.addWidget(self._intro)
         layout.addLayout(form)
@@ -178,11 +174,7 @@ class ReverseDialog(Retranslating, QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self._reason_label, self._errors.with_label("reason", self._reason))
-        self._buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self._buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("save_button")
-        self._buttons.button(QDialogButtonBox.StandardButton.Cancel).setObjectName("cancel_button")
-        self._buttons.accepted.connect(self._on_save_clicked)
-        self._buttons.rejected.connect(self.reject)
+        self._buttons = save_cancel(self, self._on_save_clicked)
         layout = QVBoxLayout(self)
         layout.addWidget(self._intro)
         layout.addWidget(self._effect)

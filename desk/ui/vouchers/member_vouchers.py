@@ -43,7 +43,7 @@ from desk.ui.pages import PageContext
 from desk.ui.points import QUIET_COLOR, moment_text
 from desk.ui.settings._common import AnyIndex, base_zone, make_table, selected_row
 from desk.ui.vouchers.preview import SlipPreviewDialog
-from desk.ui.widgets import ErrorLabel, FieldErrors, Retranslating, grow_to_fit
+from desk.ui.widgets import ErrorLabel, FieldErrors, Retranslating, grow_to_fit, save_cancel
 from desk.ui.wording import error_text, voucher_status_name
 
 PAGE_SIZE = 50
@@ -137,11 +137,7 @@ class VoidDialog(Retranslating, QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self._reason_label, self._errors.with_label("reason", self._reason))
-        self._buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self._buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("save_button")
-        self._buttons.button(QDialogButtonBox.StandardButton.Cancel).setObjectName("cancel_button")
-        self._buttons.accepted.connect(self._on_save_clicked)
-        self._buttons.rejected.connect(self.reject)
+        self._buttons = save_cancel(self, self._on_save_clicked)
         layout = QVBoxLayout(self)
         layout.addWidget(self._intro)
         layout.addLayout(form)
