@@ -56,7 +56,7 @@ from desk.services.bases import current_base
 from desk.services.checks import invariant
 from desk.services.context import ServiceContext
 from desk.services.facilities import open_day_of, zone_named, zone_of
-from desk.services.settings import INTEGER_SETTINGS, read_value
+from desk.services.settings import read_int
 from desk.services.visits import record_visit
 from desk.storage.models import Booking, BookingSeries, Facility, Person, ServiceBase, Unit
 from desk.storage.prepared import Prepared
@@ -373,8 +373,8 @@ class BookingService:
         `no_show_suspension_days`. Set-based: one UPDATE per distinct grace period, one for the suspensions."""
         now = self._ctx.clock.now()
         with self._ctx.db.write() as s:
-            limit = int_setting(s, NO_SHOW_LIMIT_SETTING)
-            days = int_setting(s, SUSPENSION_DAYS_SETTING)
+            limit = read_int(s, NO_SHOW_LIMIT_SETTING)
+            days = read_int(s, SUSPENSION_DAYS_SETTING)
             graces = s.execute(select(Facility.grace_minutes).distinct()).scalars().all()
             marked_people: set[int] = set()
             marked = 0
@@ -555,12 +555,6 @@ class BookingService:
     def _require(booking: Booking, states: tuple[BookingState, ...], action: str) -> None:
         if BookingState(booking.state) not in states:
             raise WrongBookingState(state=booking.state, action=action)
-
-
-def int_setting(s: Session, key: str) -> int:
-    """A shared integer setting inside the caller's transaction, its default when never saved."""
-    value = read_value(s, key)
-    return INTEGER_SETTINGS[key][0] if value is None else int(value)
 
 
 @invariant("bookings_do_not_overlap")

@@ -41,10 +41,10 @@ from desk.domain.people import mask_phone
 from desk.domain.staff import Actor, Role
 from desk.services import audit
 from desk.services.bases import current_base, describe_week, week_of
-from desk.services.bookings import NO_SHOW_LIMIT_SETTING, SUSPENSION_DAYS_SETTING, int_setting
+from desk.services.bookings import NO_SHOW_LIMIT_SETTING, SUSPENSION_DAYS_SETTING
 from desk.services.context import ServiceContext
 from desk.services.facilities import facility_week, rules_of
-from desk.services.settings import INTEGER_SETTINGS, write_value
+from desk.services.settings import INTEGER_SETTINGS, read_int, write_value
 from desk.storage.models import Booking, Closure, Facility, FacilityHours, Person, ServiceBase, Unit
 from desk.storage.models import DateOverride as OverrideRow
 
@@ -328,7 +328,7 @@ class FacilityAdminService:
 
     def no_show_rule(self) -> NoShowRule:
         with self._ctx.db.read() as s:
-            return NoShowRule(int_setting(s, NO_SHOW_LIMIT_SETTING), int_setting(s, SUSPENSION_DAYS_SETTING))
+            return NoShowRule(read_int(s, NO_SHOW_LIMIT_SETTING), read_int(s, SUSPENSION_DAYS_SETTING))
 
     def set_no_show_rule(self, actor: Actor, limit: int, suspension_days: int) -> NoShowRule:
         actor.require(Role.ADMIN, action="edit_settings")
@@ -338,7 +338,7 @@ class FacilityAdminService:
         now = self._ctx.clock.now()
         with self._ctx.db.write() as s:
             audit.lock_chain(s)  # both keys change together, whichever desk saves last
-            before = NoShowRule(int_setting(s, NO_SHOW_LIMIT_SETTING), int_setting(s, SUSPENSION_DAYS_SETTING))
+            before = NoShowRule(read_int(s, NO_SHOW_LIMIT_SETTING), read_int(s, SUSPENSION_DAYS_SETTING))
             if before != rule:
                 write_value(s, NO_SHOW_LIMIT_SETTING, rule.limit)
                 write_value(s, SUSPENSION_DAYS_SETTING, rule.suspension_days)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from desk.domain.errors import OutOfRange
@@ -35,10 +36,23 @@ BOOLEAN_SETTINGS: dict[str, bool] = {
 }
 
 
-def read_value(s: Session, key: str) -> Any | None:
-    """A setting's stored value inside the caller's transaction; None when it was never written."""
-    row = s.get(Setting, key)
-    return json.loads(row.value) if row else None
+def read_value(where: Session | Connection, key: str) -> Any | None:
+    """A setting's stored value inside the caller's transaction (a session or a bare connection); None when it
+    was never written."""
+    stored = where.execute(select(Setting.value).where(Setting.key == key)).scalar_one_or_none()
+    return json.loads(stored) if stored is not None else None
+
+
+def read_int(where: Session | Connection, key: str) -> int:
+    """A whole-number setting inside the caller's transaction, its default when it was never written."""
+    value = read_value(where, key)
+    return INTEGER_SETTINGS[key][0] if value is None else int(value)
+
+
+def read_bool(where: Session | Connection, key: str) -> bool:
+    """A yes/no setting inside the caller's transaction, its default when it was never written."""
+    value = read_value(where, key)
+    return BOOLEAN_SETTINGS[key] if value is None else bool(value)
 
 
 def write_value(s: Session, key: str, value: Any) -> str | None:
@@ -59,10 +73,8 @@ class SettingsService:
         self._ctx = ctx
 
     def get_int(self, key: str) -> int:
-        default, _low, _high = INTEGER_SETTINGS[key]
         with self._ctx.db.read() as s:
-            row = s.get(Setting, key)
-            return int(json.loads(row.value)) if row else default
+            return read_int(s, key)
 
     def set_int(self, actor: Actor, key: str, value: int) -> int:
         actor.require(Role.ADMIN, action="edit_settings")
@@ -82,10 +94,8 @@ class SettingsService:
         return value
 
     def get_bool(self, key: str) -> bool:
-        default = BOOLEAN_SETTINGS[key]
         with self._ctx.db.read() as s:
-            value = read_value(s, key)
-            return default if value is None else bool(value)
+            return read_bool(s, key)
 
     def set_bool(self, actor: Actor, key: str, value: bool) -> bool:
         actor.require(Role.ADMIN, action="edit_settings")

@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-import json
 import zoneinfo
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -59,7 +58,7 @@ from desk.services import audit
 from desk.services.checks import invariant
 from desk.services.context import ServiceContext
 from desk.services.points import Replay, post, read_policy
-from desk.services.settings import BOOLEAN_SETTINGS
+from desk.services.settings import read_bool
 from desk.services.voucher_keys import VoucherKeys
 from desk.storage.models import (
     Member,
@@ -68,7 +67,6 @@ from desk.storage.models import (
     PointsEntry,
     Reward,
     ServiceBase,
-    Setting,
     Settlement,
     Staff,
     Voucher,
@@ -381,7 +379,7 @@ class VoucherService:
                 Voucher.status == _ISSUED, Voucher.expires_on < today).order_by(Voucher.member_id, Voucher.id)).all()
             if not due:
                 return 0
-            refund = _boolean_setting(conn, EXPIRY_REFUND_SETTING)
+            refund = read_bool(conn, EXPIRY_REFUND_SETTING)
             # The members' rows in member order first, as a group completion takes them (no deadlock between two).
             conn.execute(select(Member.id).where(Member.id.in_(sorted({m for _, m in due})))
                          .order_by(Member.id).with_for_update())
@@ -578,11 +576,6 @@ def _month_bounds(now: dt.datetime, zone: dt.tzinfo) -> tuple[dt.datetime, dt.da
     local = now.astimezone(zone).date().replace(day=1)
     following = (local + dt.timedelta(days=32)).replace(day=1)
     return (dt.datetime.combine(local, dt.time(0, 0), zone), dt.datetime.combine(following, dt.time(0, 0), zone))
-
-
-def _boolean_setting(conn: Connection, key: str) -> bool:
-    stored = conn.execute(select(Setting.value).where(Setting.key == key)).scalar_one_or_none()
-    return bool(json.loads(stored)) if stored is not None else BOOLEAN_SETTINGS[key]
 
 
 @invariant("vouchers_paid_and_settled_once")
