@@ -276,6 +276,7 @@ class BarChart(_Chart):
     still leave the bars the whole width."""
 
     ROW_GAP = 8
+    TIGHT_GAP = 3
     BAR = 6
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -308,13 +309,19 @@ class BarChart(_Chart):
         return self._texts
 
     def row_height(self) -> int:
-        return QFontMetrics(self._small_font()).height() + 3 + self.BAR + self.ROW_GAP
+        """The pitch of a row at the chart's height: the gap between rows closes up to TIGHT_GAP on a short
+        screen, so the lists beside the chart keep their lines."""
+        line = QFontMetrics(self._small_font()).height() + 3 + self.BAR
+        rows = max(len(self._labels), 1)
+        return max(line + self.TIGHT_GAP, min(line + self.ROW_GAP, self.height() // rows))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(180, max(len(self._labels), 1) * self.row_height())
+        line = QFontMetrics(self._small_font()).height() + 3 + self.BAR
+        return QSize(180, max(len(self._labels), 1) * (line + self.TIGHT_GAP))
 
     def sizeHint(self) -> QSize:
-        return QSize(320, self.minimumSizeHint().height())
+        line = QFontMetrics(self._small_font()).height() + 3 + self.BAR
+        return QSize(320, max(len(self._labels), 1) * (line + self.ROW_GAP))
 
     def fits(self) -> bool:
         """Every label and number is shown whole at the current width."""
