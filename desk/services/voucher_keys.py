@@ -72,8 +72,10 @@ BUNDLE_VERSION = 2  # the signing key sealed with a passphrase; version 1 (plain
 PASSPHRASE_MIN = 10
 PASSPHRASE_MAX = 200
 SCRYPT_COST = {"n": 2 ** 17, "r": 8, "p": 1}
-# What a bundle may ask of scrypt: a forged one cannot make an import take minutes or gigabytes.
+# What a bundle may ask of scrypt: a forged one cannot make an import take minutes or gigabytes (scrypt needs
+# 128 · n · r bytes).
 _SCRYPT_MOST = {"n": 2 ** 20, "r": 16, "p": 4}
+_SCRYPT_MEMORY_MOST = 256 * 2 ** 20
 _SEALED_FIELDS = {"kdf", "n", "r", "p", "salt", "nonce", "sealed"}
 # A bundle holds a handful of keys of a few hundred bytes each; anything much larger is not one.
 LARGEST_BUNDLE = 1_000_000
@@ -444,6 +446,8 @@ def _sealed_fields(value: Any, key_id: str) -> dict[str, Any]:
         if not isinstance(cost, int) or isinstance(cost, bool) or not 1 <= cost <= most or (
                 name == "n" and cost & (cost - 1)):
             raise KeyBundleInvalid(reason="private_key", key_id=key_id)
+    if 128 * value["n"] * value["r"] > _SCRYPT_MEMORY_MOST:
+        raise KeyBundleInvalid(reason="private_key", key_id=key_id)
     try:
         salt, nonce, sealed = (b64decode(value[name], validate=True) for name in ("salt", "nonce", "sealed"))
     except (TypeError, ValueError):

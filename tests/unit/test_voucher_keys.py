@@ -452,7 +452,7 @@ def test_a_tampered_sealed_key_is_refused(tmp_path: Path) -> None:
                    {"salt": base64.b64encode(bytes(16)).decode()}):
         with pytest.raises(KeyPassphraseWrong):  # AES-GCM tells an altered key from a genuine one
             station.import_bundle(_tampered(data, change), PASSPHRASE)
-    for change in ({"n": 2 ** 30}, {"n": 3 * 2 ** 14}, {"r": 0}, {"p": True}, {"kdf": "pbkdf2"},
+    for change in ({"n": 2 ** 30}, {"n": 2 ** 20}, {"r": 16, "n": 2 ** 18}, {"n": 3 * 2 ** 14}, {"r": 0}, {"p": True}, {"kdf": "pbkdf2"},
                    {"salt": "not base64!"}, {"nonce": base64.b64encode(bytes(8)).decode()},
                    {"sealed": base64.b64encode(bytes(10)).decode()}, {"extra": 1}):
         with pytest.raises(KeyBundleInvalid):  # refused before any key derivation
