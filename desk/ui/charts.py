@@ -61,6 +61,20 @@ def nice_ceiling(value: float) -> tuple[float, float]:
     return math.ceil(value / step) * step, step
 
 
+def tooltip_event(widget: QWidget, event: QEvent, text_at: Callable[[float, float], str]) -> bool:
+    """Answer Qt's tooltip event with what a chart says at the point under the mouse (nothing where it says
+    nothing); False for every other event, which the widget handles as usual."""
+    if event.type() != QEvent.Type.ToolTip or not isinstance(event, QHelpEvent):
+        return False
+    text = text_at(event.pos().x(), event.pos().y())
+    if text:
+        QToolTip.showText(event.globalPos(), text, widget)
+    else:
+        QToolTip.hideText()
+        event.ignore()
+    return True
+
+
 class _Chart(QWidget):
     """What both charts share: a small font of the widget's, the empty text, and tooltips by position."""
 
@@ -97,15 +111,7 @@ class _Chart(QWidget):
         painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._empty_text)
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            text = self.tooltip_at(event.pos().x(), event.pos().y())
-            if text:
-                QToolTip.showText(event.globalPos(), text, self)
-            else:
-                QToolTip.hideText()
-                event.ignore()
-            return True
-        return super().event(event)
+        return tooltip_event(self, event, self.tooltip_at) or super().event(event)
 
 
 class ColumnChart(_Chart):
