@@ -15,7 +15,7 @@ from desk.printing.ledgers import BookingWords, ChargingWords, PointsLedgerWords
 from desk.printing.register import VisitWords
 from desk.services.monthly_report import ReportWords
 from desk.ui import ledger_wording
-from desk.ui.report_wording import report_words as _report_words
+from desk.ui.report_wording import report_words
 from desk.ui.wording import translate, visit_words
 
 
@@ -27,11 +27,6 @@ class Ledger(enum.StrEnum):
     CHARGING = "charging"
     POINTS = "points"
     VOUCHERS = "vouchers"
-
-
-def report_words() -> ReportWords:
-    """Every word of the report on screen, in its PDF and in its workbook."""
-    return _report_words()
 
 
 @dataclass(frozen=True)
@@ -106,4 +101,5 @@ def period_text(period: Period, words: ReportWords | None = None) -> str:
     return (words or report_words()).period_text(period)
 
 
-__all__ = ["Ledger", "LedgerWordsSet", "kind_name", "ledger_name", "ledger_words", "pdf_button_text", "period_text", "report_words"]
+__all__ = ["Ledger", "LedgerWordsSet", "kind_name", "ledger_name", "ledger_words", "pdf_button_text", "period_text",
+           "report_words"]
