@@ -188,8 +188,7 @@ class VoucherKeys:
 
         Raises KeyPassphraseRequired / KeyPassphraseWeak for a signing key without a passphrase of at least
         PASSPHRASE_MIN characters, SigningKeyMissing on a station that holds public keys only."""
-        if include_private:
-            secret = _passphrase_bytes(passphrase)
+        secret = _passphrase_bytes(passphrase) if include_private else b""
         signing = self.current() if include_private or not self._load().public else None
         state = self._load()
         keys = []
